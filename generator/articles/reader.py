@@ -1,0 +1,171 @@
+"""Turn `.md` (YAML front matter) and `.txt` (headline first) files into Articles.
+
+Every problem is raised as an ArticleError or SlugError naming the file, so a
+caller can report it and go on with the other articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from generator.articles.article import Article
+from generator.errors import ArticleError, SlugError
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+SAFE_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.txt")
+
+
+def discover_articles(folder: Path) -> list[Path]:
+    """Return the article files of `folder` (not recursive), sorted by name."""
+    return sorted(
+        p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+    )
+
+
+def check_slug(slug: str, path: Path) -> str:
+    """Return `slug` if it is safe as a file and URL name, else raise SlugError."""
+    if not SAFE_SLUG.match(slug) or ".." in slug:
+        raise SlugError(
+            path,
+            f"unsafe name {slug!r}: use letters, digits, '.', '_' or '-' "
+            "(no path separators, no '..')",
+        )
+    return slug
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file; raise ArticleError naming the file on bad input."""
+    path = Path(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            path, f"file is {len(raw):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit"
+        )
+    if b"\x00" in raw:
+        raise ArticleError(path, "binary file (contains NUL bytes), not a text article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ArticleError(
+            path, f"not valid UTF-8 (byte {err.start}): re-save the file as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(path, "empty article: no headline and no text")
+    slug = check_slug(path.stem, path)
+    if path.suffix.lower() == ".md":
+        meta, body = _split_front_matter(text, path)
+    else:
+        meta, body = {}, text
+    paragraphs = _paragraphs(body)
+    title = _text_field(meta, "title", path)
+    if title is None:
+        if path.suffix.lower() == ".md" and meta:
+            raise ArticleError(path, "front matter has no 'title': add `title: ...`")
+        if not paragraphs:
+            raise ArticleError(path, "empty article: no headline and no text")
+        title = paragraphs.pop(0).lstrip("#").strip()
+    paragraphs = _drop_dateline_dots(paragraphs)
+    paragraphs = _drop_boilerplate(paragraphs)
+    if not paragraphs:
+        raise ArticleError(path, "article has a headline but no text")
+    article_id = _text_field(meta, "id", path) or slug
+    check_slug(article_id, path)
+    return Article(
+        path=path,
+        slug=article_id,
+        id=article_id,
+        title=title,
+        paragraphs=paragraphs,
+        date=_date_field(meta, path),
+        source=_text_field(meta, "source", path),
+        url=_text_field(meta, "url", path),
+        tags=_tags_field(meta, path),
+        raw=raw,
+    )
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
+    if not text.startswith("---"):
+        return {}, text
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ArticleError(path, "front matter starts with '---' but has no closing '---' line")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else None
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise ArticleError(path, f"broken front matter: {problem}", line=line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)
+    return meta, text[match.end() :]
+
+
+def _text_field(meta: dict, key: str, path: Path) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise ArticleError(path, f"front matter '{key}' must be text, not a {type(value).__name__}")
+    value = str(value).strip()
+    return value or None
+
+
+def _date_field(meta: dict, path: Path) -> str | None:
+    value = meta.get("date")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    text = _text_field(meta, "date", path)
+    if text and not re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        raise ArticleError(path, f"front matter 'date' {text!r} is not a YYYY-MM-DD date")
+    return text[:10] if text else None
+
+
+def _tags_field(meta: dict, path: Path) -> list[str]:
+    value = meta.get("tags")
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or any(isinstance(t, (dict, list)) for t in value):
+        raise ArticleError(path, "front matter 'tags' must be a list of words")
+    return [str(t).strip() for t in value if str(t).strip()]
+
+
+def _paragraphs(body: str) -> list[str]:
+    blocks = re.split(r"\n[ \t]*\n", body)
+    return [" ".join(line.strip() for line in b.strip().splitlines()) for b in blocks if b.strip()]
+
+
+def _drop_dateline_dots(paragraphs: list[str]) -> list[str]:
+    return [p for p in paragraphs if p.strip() != "."]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_patterns() -> list[re.Pattern[str]]:
+    lines = _BOILERPLATE_FILE.read_text(encoding="utf-8").splitlines()
+    return [
+        re.compile(rf"^(?:{line.strip()})$", re.I)
+        for line in lines
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def _drop_boilerplate(paragraphs: list[str]) -> list[str]:
+    patterns = _boilerplate_patterns()
+    end = len(paragraphs)
+    while end and any(p.match(paragraphs[end - 1].strip()) for p in patterns):
+        end -= 1
+    return paragraphs[:end]

@@ -1,0 +1,132 @@
+"""The briefing: the one data model that extraction writes and rendering reads.
+
+Every list item keeps the sentence it came from (its evidence) so that a
+reader can check it against the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+ActorKind = Literal["person", "organization", "group", "country", "media", "other"]
+NumberKind = Literal["count", "money", "percent", "ordinal", "measure"]
+LocationKind = Literal["country", "region", "province", "city", "other"]
+PositionKind = Literal["direct", "indirect"]
+SpeakerKind = Literal["person", "organization", "document", "unnamed"]
+
+
+@dataclass
+class Source:
+    name: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Actor:
+    name: str
+    kind: ActorKind = "other"
+    aliases: list[str] = field(default_factory=list)
+    title: str | None = None
+    role: str | None = None
+    mentions: int = 1
+    sentence: str = ""
+    reviewed: bool = False
+
+
+@dataclass
+class Number:
+    value: float | int
+    text: str
+    kind: NumberKind = "count"
+    subject: str | None = None
+    sentence: str = ""
+    value_max: float | int | None = None
+    reviewed: bool = False
+
+
+@dataclass
+class Location:
+    name: str
+    kind: LocationKind = "other"
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 1
+    sentence: str = ""
+    reviewed: bool = False
+
+
+@dataclass
+class Position:
+    speaker: str | None
+    kind: PositionKind
+    cue: str
+    text: str
+    sentence: str
+    speaker_kind: SpeakerKind = "unnamed"
+    paragraph: int = 0
+    reviewed: bool = False
+
+
+@dataclass
+class Briefing:
+    id: str
+    title: str
+    source_file: str
+    content_hash: str
+    date: str | None = None
+    source: Source = field(default_factory=Source)
+    tags: list[str] = field(default_factory=list)
+    summary: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    numbers: list[Number] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    extractor: str = ""
+    reviewed: bool = False
+    schema: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a plain dict in a stable key order, without empty optional keys."""
+        return _prune(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Briefing:
+        """Build a briefing from a dict that has already passed schema validation."""
+        data = dict(data)
+        data["source"] = Source(**(data.get("source") or {}))
+        for key, item_cls in (
+            ("actors", Actor),
+            ("numbers", Number),
+            ("locations", Location),
+            ("positions", Position),
+        ):
+            data[key] = [_build(item_cls, item) for item in data.get(key) or []]
+        return _build(cls, data)
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    known = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in known})
+
+
+_KEEP_FALSE = {"reviewed"}
+
+
+def _prune(value: Any) -> Any:
+    """Drop None values and `reviewed: false` so briefings stay short to read."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if item is None or (key in _KEEP_FALSE and item is False):
+                continue
+            out[key] = _prune(item)
+        return out
+    if isinstance(value, list):
+        return [_prune(item) for item in value]
+    return value

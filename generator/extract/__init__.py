@@ -1,0 +1,1 @@
+"""Extraction: Article -> Briefing. Knows spaCy, never HTML or MkDocs."""

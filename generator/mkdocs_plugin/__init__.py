@@ -1,0 +1,1 @@
+"""The thin MkDocs adapter: `plugins: [search, briefings]`."""
