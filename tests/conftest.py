@@ -1,0 +1,27 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_ARTICLE = ROOT / "content" / "articles" / "us-destroys-three-isis-camps-in-iraq.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from generator.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def sample_briefing():
+    """The briefing of the sample article, extracted once for the whole session."""
+    from generator.articles import read_article
+    from generator.extract.pipeline import Extractor
+
+    return Extractor().extract(read_article(SAMPLE_ARTICLE))
