@@ -129,9 +129,10 @@ def extract_folder(
             report.reused.append(article.id)
             continue
         todo.append((article, previous))
-    for done, (briefing, (article, previous)) in enumerate(
-        zip(extractor.extract_many([a for a, _ in todo], jobs=jobs), todo, strict=True), 1
-    ):
+    if not todo:  # nothing changed: do not even load the model
+        return report
+    briefings = extractor.extract_many([a for a, _ in todo], jobs=jobs)
+    for done, (briefing, (article, previous)) in enumerate(zip(briefings, todo, strict=True), 1):
         if previous is not None:
             briefing = keep_reviewed_items(briefing, previous)
         write_briefing(out_dir / f"{article.id}.yaml", briefing)

@@ -117,3 +117,15 @@ def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
             break
         line = node.start_mark.line + 1
     return line
+
+
+def load_briefings(folder: Path) -> tuple[list[Briefing], list[BriefingError]]:
+    """Load every `*.yaml` briefing of `folder`; bad ones are returned as errors, not raised."""
+    briefings: list[Briefing] = []
+    errors: list[BriefingError] = []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        try:
+            briefings.append(load_briefing(path))
+        except BriefingError as err:
+            errors.append(err)
+    return briefings, errors

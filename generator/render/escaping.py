@@ -1,0 +1,64 @@
+"""Making untrusted article text safe inside generated Markdown/HTML pages.
+
+Article text comes from the web. Generated pages are Markdown files whose body
+is HTML produced by autoescaping Jinja templates, so text is never read as
+Markdown or HTML. Values that end up outside the body (front matter, URLs)
+go through the functions here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from html import escape
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+_SAFE_SCHEMES = {"http", "https"}
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """A lowercase ASCII slug for URLs: 'Gen. Ken McKenzie' -> 'gen-ken-mckenzie'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    if not slug:
+        slug = fallback + "-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return slug
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return `url` if it is an absolute http(s) URL, else None (no javascript:, data:, ...)."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _SAFE_SCHEMES or not parts.netloc:
+        return None
+    if any(ch in url for ch in "\"'<>` \t\n"):
+        return None
+    return url
+
+
+def front_matter_text(text: str) -> Markup:
+    """A front-matter scalar: HTML-escaped (MkDocs themes print titles unescaped) and JSON-quoted.
+
+    JSON strings are valid YAML, so no YAML syntax in the text can be interpreted.
+    """
+    return Markup(json.dumps(escape(str(text), quote=True), ensure_ascii=False))
+
+
+def anchor_id(sentence: str) -> str:
+    """A stable HTML id for an evidence sentence."""
+    return "s-" + hashlib.sha256(sentence.strip().encode("utf-8")).hexdigest()[:10]
+
+
+def link(href: str, text: str, css_class: str | None = None) -> Markup:
+    """An <a> element with escaped text and attributes."""
+    cls = f' class="{escape(css_class)}"' if css_class else ""
+    return Markup(f'<a href="{escape(href)}"{cls}>{escape(text)}</a>')

@@ -1,0 +1,122 @@
+"""Briefings -> Markdown pages, through the Jinja templates of `templates/`.
+
+Each page is Markdown with front matter; its body is HTML written by
+autoescaping templates, so article text is always shown as text.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.briefing import Briefing
+from generator.render.escaping import anchor_id, front_matter_text, safe_url
+from generator.render.highlight import Highlighter, Term
+from generator.render.site_index import SiteIndex, build_site_index
+from generator.render.urls import relative_url
+
+HOME_LATEST = 20
+HOME_TOP = 15
+INDEX_PAGE_SIZE = 200
+TAGS_PER_BRIEFING = 8
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+    in_nav: bool = False
+
+
+class PageRenderer:
+    """Renders every page of the site from a list of briefings."""
+
+    def __init__(self, templates_dir: Path, use_directory_urls: bool = True) -> None:
+        self.use_directory_urls = use_directory_urls
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters["fm"] = front_matter_text
+        self.env.filters["safe_url"] = safe_url
+        self.env.filters["anchor"] = anchor_id
+        self.env.filters["number"] = _format_number
+
+    def render_all(self, briefings: list[Briefing]) -> Iterator[GeneratedPage]:
+        """Yield the home page, indexes and one page per briefing, actor and place."""
+        index = build_site_index(briefings)
+        yield self._page("index.md", "home.md.j2", True, index=index,
+                         latest=index.briefings[:HOME_LATEST],
+                         top_actors=_top(index.actors.values(), HOME_TOP),
+                         top_places=_top(index.locations.values(), HOME_TOP))
+        yield from self._briefing_index(index)
+        for briefing in index.briefings:
+            yield self._briefing_page(briefing, index)
+
+    def _briefing_index(self, index: SiteIndex) -> Iterator[GeneratedPage]:
+        months = [
+            (month or "Undated", list(items))
+            for month, items in itertools.groupby(index.briefings, key=lambda b: (b.date or "")[:7])
+        ]
+        yield self._page("briefings/index.md", "briefings_index.md.j2", True, months=months)
+
+    def _briefing_page(self, briefing: Briefing, index: SiteIndex) -> GeneratedPage:
+        src = f"briefings/{briefing.id}.md"
+        terms: list[Term] = []
+        for actor in briefing.actors:
+            entry = index.actor_for(briefing, actor.name)
+            href = relative_url(src, f"actors/{entry.slug}.md", self.use_directory_urls) if entry else None
+            terms += [Term(form, f"hl-actor hl-{actor.kind}", href) for form in [actor.name, *actor.aliases]]
+        for location in briefing.locations:
+            entry = index.location_for(briefing, location.name)
+            href = relative_url(src, f"locations/{entry.slug}.md", self.use_directory_urls) if entry else None
+            terms += [Term(form, "hl-place", href) for form in [location.name, *location.aliases]]
+        terms += [Term(number.text, "hl-number") for number in briefing.numbers]
+        highlighter = Highlighter(terms)
+        evidence = [item.sentence for item in _items(briefing)]
+        paragraphs = [highlighter.paragraph(p, i, evidence) for i, p in enumerate(briefing.paragraphs)]
+        return self._page(src, "briefing.md.j2", False, briefing=briefing, index=index,
+                          paragraphs=paragraphs, tags=_tags(briefing))
+
+    def _page(self, src_uri: str, template: str, in_nav: bool, **context) -> GeneratedPage:
+        def url(target: str) -> str:
+            return relative_url(src_uri, target, self.use_directory_urls)
+
+        try:
+            content = self.env.get_template(template).render(url=url, **context)
+        except jinja2.TemplateNotFound as err:
+            raise FileNotFoundError(f"template {err.name!r} not found in the templates folder") from err
+        return GeneratedPage(src_uri, content, in_nav)
+
+
+def _items(briefing: Briefing):
+    return itertools.chain(briefing.actors, briefing.numbers, briefing.locations, briefing.positions)
+
+
+def _top(entries, n: int) -> list:
+    return sorted(entries, key=lambda e: (-len(e.briefings), -len(e.mentions), e.name.casefold()))[:n]
+
+
+def _tags(briefing: Briefing) -> list[str]:
+    """The briefing's own tags, then its most-mentioned actors and places."""
+    tags = list(briefing.tags)
+    actors = sorted(briefing.actors, key=lambda a: -a.mentions)
+    places = sorted(briefing.locations, key=lambda loc: -loc.mentions)
+    for name in [a.name for a in actors[:5]] + [p.name for p in places[:3]]:
+        if name not in tags:
+            tags.append(name)
+    return tags[:TAGS_PER_BRIEFING]
+
+
+def _format_number(value: float | int) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"

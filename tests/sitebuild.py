@@ -1,0 +1,37 @@
+"""Building a throwaway copy of the project's site in a temporary folder (for tests)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_project(tmp: Path, articles: dict[str, bytes | str] | None = None, sample: bool = True) -> Path:
+    """A project folder with the real mkdocs.yml, templates and pages, and the given articles."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", tmp / "templates")
+    shutil.copytree(ROOT / "content" / "pages", tmp / "content" / "pages")
+    folder = tmp / "content" / "articles"
+    folder.mkdir(parents=True)
+    if sample:
+        for path in (ROOT / "content" / "articles").iterdir():
+            shutil.copy(path, folder / path.name)
+    for name, data in (articles or {}).items():
+        target = folder / name
+        if isinstance(data, str):
+            target.write_text(data, encoding="utf-8")
+        else:
+            target.write_bytes(data)
+    return tmp
+
+
+def build_site(project: Path, strict: bool = False) -> Path:
+    """Run a real `mkdocs build` of `project`; return the site folder."""
+    config = load_config(config_file=str(project / "mkdocs.yml"), strict=strict)
+    build(config)
+    return project / "site"

@@ -1,0 +1,53 @@
+"""Briefing YAML: deterministic out, safe in, schema errors with `file:line`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.briefing import Actor, Briefing, Number
+from generator.briefing.store import dump_briefing, load_briefing, validation_errors, write_briefing
+from generator.errors import BriefingError
+
+HASH = "sha256:" + "0" * 64
+
+
+def _briefing() -> Briefing:
+    return Briefing(
+        id="b1", title="T", source_file="b1.md", content_hash=HASH,
+        actors=[Actor(name="Ken McKenzie", kind="person", aliases=["McKenzie"], title="Gen.")],
+        numbers=[Number(value=5200, text="5,200", subject="soldiers", sentence="5,200 soldiers.")],
+    )
+
+
+def test_briefing_round_trips_through_yaml(tmp_path: Path):
+    path = tmp_path / "b1.yaml"
+    write_briefing(path, _briefing())
+    loaded = load_briefing(path)
+    assert loaded == _briefing()
+    assert dump_briefing(loaded) == path.read_text(encoding="utf-8")
+
+
+def test_wrong_types_give_a_schema_error_with_the_line(tmp_path: Path):
+    text = dump_briefing(_briefing()).replace("mentions: 1", "mentions: many")
+    path = tmp_path / "b1.yaml"
+    path.write_text(text, encoding="utf-8")
+    [error] = validation_errors(path, text)
+    line = text.splitlines().index("  mentions: many") + 1
+    assert str(error).startswith(f"{path}:{line}: actors/0/mentions")
+    with pytest.raises(BriefingError):
+        load_briefing(path)
+
+
+def test_yaml_is_loaded_safely_without_constructing_objects(tmp_path: Path):
+    path = tmp_path / "evil.yaml"
+    path.write_text("id: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
+    with pytest.raises(BriefingError, match="invalid YAML"):
+        load_briefing(path)
+
+
+def test_unknown_keys_are_reported(tmp_path: Path):
+    text = dump_briefing(_briefing()) + "colour: red\n"
+    errors = validation_errors(tmp_path / "b1.yaml", text)
+    assert any("colour" in str(e) for e in errors)

@@ -1,0 +1,69 @@
+"""End to end: articles in `content/`, a searchable site out."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from tests.sitebuild import build_site, make_project
+
+SLUG = "us-destroys-three-isis-camps-in-iraq"
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("project"))
+    return build_site(project)
+
+
+def test_briefing_yaml_is_written_next_to_the_articles(built_site: Path):
+    assert (built_site.parent / "content" / "briefings" / f"{SLUG}.yaml").is_file()
+
+
+def test_site_has_home_and_briefing_page(built_site: Path):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f"briefings/{SLUG}/" in home
+    page = (built_site / "briefings" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "US destroys three ISIS camps in Iraq" in page
+    assert "McKenzie" in page and "Kirkuk" in page and "5,200" in page
+
+
+def test_search_index_finds_the_briefing_by_actor_and_place(built_site: Path):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for word in ("McKenzie", "Caggins", "Kirkuk"):
+        hits = {doc["location"].split("#")[0] for doc in index["docs"] if word in doc["text"]}
+        assert f"briefings/{SLUG}/" in hits, word
+
+
+def test_briefing_pages_stay_out_of_the_sidebar(built_site: Path):
+    about = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    nav = about[about.index('<nav class="md-nav md-nav--primary') :]
+    assert "All briefings" in about or "Briefings" in nav
+    assert SLUG not in about
+
+
+def test_bad_articles_are_reported_and_the_good_one_still_builds(tmp_path: Path, caplog):
+    project = make_project(
+        tmp_path,
+        {
+            "empty.txt": b"",
+            "latin1.txt": "Caf\xe9\n\nx".encode("latin-1"),
+            "fm.md": "---\ntitle: [\n---\n\nx",
+        },
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.briefings"):
+        site = build_site(project)
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    for name in ("empty.txt", "latin1.txt", "fm.md"):
+        assert sum(name in m for m in messages) == 1, (name, messages)
+    assert (site / "briefings" / SLUG / "index.html").is_file()
+
+
+def test_strict_build_fails_on_a_bad_article(tmp_path: Path):
+    project = make_project(tmp_path, {"empty.txt": b""})
+    with pytest.raises(Abort):
+        build_site(project, strict=True)
