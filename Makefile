@@ -1,5 +1,6 @@
 # The two commands of the README: `make site` and `make test`. Everything else is a helper.
 PYTHON ?= python3.11
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -11,6 +11,7 @@ from generator import __version__
 from generator.articles import Article
 from generator.briefing import Briefing, Source
 from generator.extract.actors import extract_actors
+from generator.extract.fingerprint import extractor_fingerprint
 from generator.extract.locations import extract_locations
 from generator.extract.nlp import DEFAULT_MODEL, load_nlp
 from generator.extract.numbers import extract_numbers
@@ -29,7 +30,7 @@ class Extractor:
     @property
     def version(self) -> str:
         """What produced a briefing; a change here means briefings are stale."""
-        return f"generator {__version__}; model {self.model}"
+        return extractor_fingerprint(__version__, self.model)
 
     def extract(self, article: Article) -> Briefing:
         """Extract one article."""

@@ -36,7 +36,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        from jinja2 import TemplateError
+
         from generator.extract_folder import extract_folder
+        from generator.render.data_export import export_all
         from generator.render.pages import PageRenderer
 
         settings = self.settings
@@ -51,11 +54,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for error in errors:
             log.warning(str(error))
         renderer = PageRenderer(settings.templates_dir, config.use_directory_urls)
-        for page in renderer.render_all(briefings):
+        try:
+            pages = list(renderer.render_all(briefings))
+        except (FileNotFoundError, TemplateError) as err:
+            raise PluginError(f"briefings: cannot render the pages: {err}") from err
+        for page in pages:
             if page.src_uri in files.src_uris:
                 continue  # a hand-written page in docs_dir wins over the generated one
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
+        for data in export_all(renderer.index, config.site_url, config.site_name):
+            files.append(File.generated(config, data.src_uri, content=data.content))
         return files
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:

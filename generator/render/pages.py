@@ -37,6 +37,7 @@ class PageRenderer:
 
     def __init__(self, templates_dir: Path, use_directory_urls: bool = True) -> None:
         self.use_directory_urls = use_directory_urls
+        self.index: SiteIndex = build_site_index([])
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             autoescape=True,
@@ -52,21 +53,55 @@ class PageRenderer:
 
     def render_all(self, briefings: list[Briefing]) -> Iterator[GeneratedPage]:
         """Yield the home page, indexes and one page per briefing, actor and place."""
-        index = build_site_index(briefings)
+        index = self.index = build_site_index(briefings)
         yield self._page("index.md", "home.md.j2", True, index=index,
                          latest=index.briefings[:HOME_LATEST],
                          top_actors=_top(index.actors.values(), HOME_TOP),
                          top_places=_top(index.locations.values(), HOME_TOP))
-        yield from self._briefing_index(index)
+        yield from self._timeline(index)
         for briefing in index.briefings:
             yield self._briefing_page(briefing, index)
+        yield from self._entity_pages("actors", "actor.md.j2", index.actors.values(), index)
+        yield from self._entity_pages("locations", "location.md.j2", index.locations.values(), index)
+        yield self._page("positions.md", "positions.md.j2", True, count=len(index.all_positions()))
+        yield self._page("numbers.md", "numbers.md.j2", True, count=len(index.all_numbers()))
+        yield self._page("data.md", "data.md.j2", True, index=index)
 
-    def _briefing_index(self, index: SiteIndex) -> Iterator[GeneratedPage]:
-        months = [
-            (month or "Undated", list(items))
-            for month, items in itertools.groupby(index.briefings, key=lambda b: (b.date or "")[:7])
-        ]
-        yield self._page("briefings/index.md", "briefings_index.md.j2", True, months=months)
+    def _timeline(self, index: SiteIndex) -> Iterator[GeneratedPage]:
+        """Briefings by month: an index of months, then one (paginated) page per month."""
+        months = []
+        for month, group in itertools.groupby(index.briefings, key=lambda b: (b.date or "")[:7]):
+            items = list(group)
+            key = month or "undated"
+            pages = list(_chunks(items, INDEX_PAGE_SIZE))
+            uris = [f"timeline/{key}.md"] + [f"timeline/{key}-{n}.md" for n in range(2, len(pages) + 1)]
+            months.append((key, len(items), uris[0], _month_name(key)))
+            for number, (uri, chunk) in enumerate(zip(uris, pages, strict=True), 1):
+                yield self._page(uri, "listing.md.j2", False, heading=_month_name(key), items=chunk,
+                                 kind="briefings", page_number=number, page_uris=uris)
+        by_year = itertools.groupby(months, key=lambda m: "Undated" if m[0] == "undated" else m[0][:4])
+        years = [(year, list(group)) for year, group in by_year]
+        yield self._page("timeline/index.md", "timeline.md.j2", True, years=years, total=len(index.briefings))
+
+    def _entity_pages(self, folder: str, template: str, entries, index: SiteIndex) -> Iterator[GeneratedPage]:
+        """One page per actor (or place), an index with the most-mentioned and A-Z listings."""
+        entries = sorted(entries, key=lambda e: (_letter(e.name) == "#", _sort_name(e.name), e.slug))
+        for entry in entries:
+            yield self._page(f"{folder}/{entry.slug}.md", template, False, entry=entry, index=index,
+                             max_links=INDEX_PAGE_SIZE)
+        letters = []
+        for letter, group in itertools.groupby(entries, key=lambda e: _letter(e.name)):
+            items = list(group)
+            pages = list(_chunks(items, INDEX_PAGE_SIZE))
+            slug = "0-9" if letter == "#" else letter.lower()
+            uris = [f"{folder}/by-letter/{slug}.md"]
+            uris += [f"{folder}/by-letter/{slug}-{n}.md" for n in range(2, len(pages) + 1)]
+            letters.append((letter, len(items), uris[0]))
+            for number, (uri, chunk) in enumerate(zip(uris, pages, strict=True), 1):
+                yield self._page(uri, "listing.md.j2", False, heading=f"{folder.title()}: {letter}",
+                                 items=chunk, kind=folder, page_number=number, page_uris=uris)
+        yield self._page(f"{folder}/index.md", f"{folder}_index.md.j2", True, letters=letters,
+                         top=_top(entries, 100), total=len(entries))
 
     def _briefing_page(self, briefing: Briefing, index: SiteIndex) -> GeneratedPage:
         src = f"briefings/{briefing.id}.md"
@@ -95,6 +130,31 @@ class PageRenderer:
         except jinja2.TemplateNotFound as err:
             raise FileNotFoundError(f"template {err.name!r} not found in the templates folder") from err
         return GeneratedPage(src_uri, content, in_nav)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, max(len(items), 1), size):
+        yield items[start : start + size]
+
+
+def _sort_name(name: str) -> str:
+    return name.casefold().removeprefix("the ")
+
+
+def _letter(name: str) -> str:
+    first = _sort_name(name)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def _month_name(key: str) -> str:
+    if key == "undated":
+        return "Undated briefings"
+    year, month = key.split("-")
+    return f"{_MONTHS[int(month) - 1]} {year}"
 
 
 def _items(briefing: Briefing):

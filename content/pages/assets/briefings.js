@@ -1,0 +1,160 @@
+/* Client-side views of the briefings site: positions filter, sortable numbers, places map.
+   Data comes from the JSON files the generator writes; all text is inserted as text nodes. */
+(function () {
+  "use strict";
+  var MAX_ROWS = 300;
+
+  function cell(tr, text, href) {
+    var td = document.createElement("td");
+    if (href) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      td.appendChild(a);
+    } else {
+      td.textContent = text;
+    }
+    tr.appendChild(td);
+  }
+
+  function load(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    });
+  }
+
+  function words(text) {
+    return (text || "").toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  function positionsView() {
+    var form = document.getElementById("bf-positions-filter");
+    if (!form) return;
+    var root = form.dataset.root, tbody = document.querySelector("#bf-positions-table tbody");
+    var status = document.getElementById("bf-positions-status");
+    var params = new URLSearchParams(location.search);
+    form.speaker.value = params.get("speaker") || "";
+    form.words.value = params.get("q") || "";
+    load(form.dataset.source).then(function (rows) {
+      rows.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : 0; });
+      function render() {
+        var speaker = words(form.speaker.value), terms = words(form.words.value), shown = 0, total = 0;
+        tbody.textContent = "";
+        rows.forEach(function (row) {
+          var who = row.speaker.toLowerCase(), what = (row.text + " " + row.cue).toLowerCase();
+          if (!speaker.every(function (w) { return who.indexOf(w) !== -1; })) return;
+          if (!terms.every(function (w) { return what.indexOf(w) !== -1; })) return;
+          total++;
+          if (shown >= MAX_ROWS) return;
+          shown++;
+          var tr = document.createElement("tr");
+          cell(tr, row.speaker, row.actor ? root + row.actor : null);
+          cell(tr, row.kind === "direct" ? "\u201c" + row.text + "\u201d" : row.text);
+          cell(tr, row.cue);
+          cell(tr, row.date);
+          cell(tr, row.briefing, root + row.url);
+          tbody.appendChild(tr);
+        });
+        status.textContent = total + " statement" + (total === 1 ? "" : "s") +
+          (total > shown ? " (showing the newest " + shown + ")" : "");
+      }
+      form.addEventListener("input", render);
+      render();
+    }).catch(function (e) { status.textContent = "Could not load the positions: " + e.message; });
+  }
+
+  function numbersView() {
+    var form = document.getElementById("bf-numbers-filter");
+    if (!form) return;
+    var root = form.dataset.root, table = document.getElementById("bf-numbers-table");
+    var tbody = table.querySelector("tbody"), status = document.getElementById("bf-numbers-status");
+    var sortKey = "date", sortType = "text", descending = true;
+    load(form.dataset.source).then(function (rows) {
+      function render() {
+        var terms = words(form.words.value), total = 0, shown = 0;
+        var sorted = rows.slice().sort(function (a, b) {
+          var x = a[sortKey], y = b[sortKey];
+          if (sortType === "number") { x = Number(x); y = Number(y); }
+          else { x = String(x || "").toLowerCase(); y = String(y || "").toLowerCase(); }
+          var c = x < y ? -1 : x > y ? 1 : 0;
+          return descending ? -c : c;
+        });
+        tbody.textContent = "";
+        sorted.forEach(function (row) {
+          var hay = (row.text + " " + row.subject + " " + row.briefing + " " + row.kind).toLowerCase();
+          if (!terms.every(function (w) { return hay.indexOf(w) !== -1; })) return;
+          total++;
+          if (shown >= MAX_ROWS) return;
+          shown++;
+          var tr = document.createElement("tr");
+          var value = Number(row.value).toLocaleString("en");
+          if (row.value_max !== null && row.value_max !== undefined) value += "\u2013" + Number(row.value_max).toLocaleString("en");
+          cell(tr, value);
+          cell(tr, row.text);
+          cell(tr, row.subject);
+          cell(tr, row.kind);
+          cell(tr, row.date);
+          cell(tr, row.briefing, root + row.url);
+          tbody.appendChild(tr);
+        });
+        status.textContent = total + " number" + (total === 1 ? "" : "s") +
+          (total > shown ? " (showing " + shown + ")" : "");
+      }
+      table.querySelectorAll("th[data-key]").forEach(function (th) {
+        th.style.cursor = "pointer";
+        th.addEventListener("click", function () {
+          if (sortKey === th.dataset.key) descending = !descending;
+          else { sortKey = th.dataset.key; sortType = th.dataset.type || "text"; descending = sortType === "number"; }
+          table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+          render();
+        });
+      });
+      form.addEventListener("input", render);
+      render();
+    }).catch(function (e) { status.textContent = "Could not load the numbers: " + e.message; });
+  }
+
+  function mapView() {
+    var box = document.getElementById("bf-map");
+    if (!box) return;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = box.dataset.leafletCss;
+    document.head.appendChild(css);
+    var script = document.createElement("script");
+    script.src = box.dataset.leaflet;
+    script.onload = function () {
+      var root = box.dataset.places.replace(/data\/places\.json$/, "");
+      var map = L.map(box, { worldCopyJump: true }).setView([20, 0], 2);
+      // Tiles come from the web when the reader is online; markers work without them.
+      L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+        maxZoom: 18,
+        attribution: "&copy; OpenStreetMap contributors"
+      }).addTo(map);
+      load(box.dataset.places).then(function (places) {
+        var bounds = [];
+        places.forEach(function (p) {
+          var marker = L.circleMarker([p.lat, p.lon], {
+            radius: Math.min(4 + 2 * Math.sqrt(p.briefings), 16), weight: 1, fillOpacity: 0.6,
+            className: "bf-marker"
+          }).addTo(map);
+          var link = document.createElement("a");
+          link.href = root + p.url;
+          link.textContent = p.name + " (" + p.briefings + ")";
+          marker.bindPopup(link);
+          marker.bindTooltip(p.name);
+          bounds.push([p.lat, p.lon]);
+        });
+        if (bounds.length) map.fitBounds(bounds, { maxZoom: 6, padding: [20, 20] });
+        box.dataset.markers = String(places.length);
+      });
+    };
+    document.head.appendChild(script);
+  }
+
+  function start() { positionsView(); numbersView(); mapView(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

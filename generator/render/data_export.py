@@ -1,0 +1,150 @@
+"""The dataset as files a reader downloads: briefings.json, CSV tables and an RSS feed.
+
+Deterministic output (sorted, no build timestamps), so CI diffs show only real changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from xml.etree import ElementTree as ET
+
+from generator.render.site_index import SiteIndex
+from generator.render.urls import dest_url
+
+FEED_ITEMS = 50
+
+
+@dataclass(frozen=True)
+class DataFile:
+    src_uri: str
+    content: bytes
+
+
+def export_all(index: SiteIndex, site_url: str | None, site_name: str) -> list[DataFile]:
+    """Every download: the full dataset as JSON, one CSV per list, the views' JSON and the feed."""
+    return [
+        DataFile("data/briefings.json", _json([b.to_dict() for b in _by_id(index)])),
+        DataFile("data/actors.csv", _actors_csv(index)),
+        DataFile("data/numbers.csv", _numbers_csv(index)),
+        DataFile("data/locations.csv", _locations_csv(index)),
+        DataFile("data/positions.csv", _positions_csv(index)),
+        DataFile("data/positions.json", _json(_position_rows(index))),
+        DataFile("data/numbers.json", _json(_number_rows(index))),
+        DataFile("data/places.json", _json(_place_rows(index))),
+        DataFile("feed.xml", _rss(index, site_url, site_name)),
+    ]
+
+
+def _by_id(index: SiteIndex):
+    return sorted(index.briefings, key=lambda b: b.id)
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+
+
+def _csv(header: list[str], rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        # A cell starting with = + - @ is a formula in spreadsheets: prefix it so it stays text.
+        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
+    return out.getvalue().encode("utf-8")
+
+
+def _actors_csv(index: SiteIndex) -> bytes:
+    rows = (
+        [b.id, b.date or "", a.name, a.kind, a.title or "", a.role or "", "; ".join(a.aliases),
+         a.mentions, a.sentence]
+        for b in _by_id(index) for a in b.actors
+    )
+    header = ["briefing", "date", "name", "kind", "title", "role", "aliases", "mentions", "sentence"]
+    return _csv(header, rows)
+
+
+def _numbers_csv(index: SiteIndex) -> bytes:
+    rows = (
+        [b.id, b.date or "", n.value, "" if n.value_max is None else n.value_max, n.text,
+         n.subject or "", n.kind, n.sentence]
+        for b in _by_id(index) for n in b.numbers
+    )
+    return _csv(["briefing", "date", "value", "value_max", "text", "subject", "kind", "sentence"], rows)
+
+
+def _locations_csv(index: SiteIndex) -> bytes:
+    rows = (
+        [b.id, b.date or "", loc.name, loc.kind, loc.country or "",
+         "" if loc.lat is None else loc.lat, "" if loc.lon is None else loc.lon, loc.mentions, loc.sentence]
+        for b in _by_id(index) for loc in b.locations
+    )
+    header = ["briefing", "date", "name", "kind", "country", "lat", "lon", "mentions", "sentence"]
+    return _csv(header, rows)
+
+
+def _positions_csv(index: SiteIndex) -> bytes:
+    rows = (
+        [b.id, b.date or "", p.speaker or "", p.speaker_kind, p.kind, p.cue, p.text, p.sentence]
+        for b in _by_id(index) for p in b.positions
+    )
+    header = ["briefing", "date", "speaker", "speaker_kind", "kind", "cue", "text", "sentence"]
+    return _csv(header, rows)
+
+
+def _briefing_url(briefing_id: str) -> str:
+    return dest_url(f"briefings/{briefing_id}.md")
+
+
+def _position_rows(index: SiteIndex) -> list[dict]:
+    rows = []
+    for b, p in index.all_positions():
+        entry = index.actor_for(b, p.speaker)
+        rows.append({
+            "speaker": entry.name if entry else (p.speaker or ""),
+            "actor": dest_url(f"actors/{entry.slug}.md") if entry else None,
+            "kind": p.kind, "cue": p.cue, "text": p.text, "date": b.date or "",
+            "briefing": b.title, "url": _briefing_url(b.id),
+        })
+    return rows
+
+
+def _number_rows(index: SiteIndex) -> list[dict]:
+    return [
+        {"value": n.value, "value_max": n.value_max, "text": n.text, "subject": n.subject or "",
+         "kind": n.kind, "date": b.date or "", "briefing": b.title, "url": _briefing_url(b.id)}
+        for b, n in index.all_numbers()
+    ]
+
+
+def _place_rows(index: SiteIndex) -> list[dict]:
+    return [
+        {"name": e.name, "kind": e.kind, "country": e.country, "lat": e.lat, "lon": e.lon,
+         "briefings": len(e.briefings), "url": dest_url(f"locations/{e.slug}.md")}
+        for e in sorted(index.locations.values(), key=lambda e: e.slug)
+        if e.lat is not None and e.lon is not None
+    ]
+
+
+def _rss(index: SiteIndex, site_url: str | None, site_name: str) -> bytes:
+    base = (site_url or "").rstrip("/") + "/"
+    rss = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(rss, "channel")
+    ET.SubElement(channel, "title").text = site_name
+    ET.SubElement(channel, "link").text = base
+    ET.SubElement(channel, "description").text = f"New briefings on {site_name}"
+    for b in index.briefings[:FEED_ITEMS]:
+        item = ET.SubElement(channel, "item")
+        ET.SubElement(item, "title").text = b.title
+        link = base + _briefing_url(b.id)
+        ET.SubElement(item, "link").text = link
+        ET.SubElement(item, "guid", isPermaLink="false").text = b.id
+        ET.SubElement(item, "description").text = b.summary
+        if b.date:
+            published = datetime.fromisoformat(b.date).replace(tzinfo=UTC)
+            ET.SubElement(item, "pubDate").text = format_datetime(published)
+    return ET.tostring(rss, encoding="utf-8", xml_declaration=True)
