@@ -11,6 +11,7 @@ from generator import __version__
 from generator.articles import Article
 from generator.briefing import Briefing, Source
 from generator.extract.actors import extract_actors
+from generator.extract.dates import stated_date
 from generator.extract.fingerprint import extractor_fingerprint
 from generator.extract.locations import extract_locations
 from generator.extract.nlp import DEFAULT_MODEL, load_nlp
@@ -54,7 +55,7 @@ class Extractor:
             title=article.title,
             source_file=article.path.name,
             content_hash=article.content_hash,
-            date=article.date,
+            date=article.date or stated_date(doc),
             source=Source(name=article.source, url=article.url),
             tags=list(article.tags),
             summary=lead_summary(doc),
