@@ -139,6 +139,7 @@ def build_site_index(briefings: list[Briefing]) -> SiteIndex:
     locations: dict[str, LocationEntry] = {}
     location_of: dict[tuple[str, str], LocationEntry] = {}
     loc_by_key: dict[str, LocationEntry] = {}
+    used_slugs = set()  # places have their own folder, so their own slugs
     for briefing in sorted(briefings, key=lambda b: b.id):
         for location in briefing.locations:
             key = _location_key(location)

@@ -1,0 +1,130 @@
+"""What a reader clicks, in headless Chromium against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import build_site, make_project
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+SLUG = "us-destroys-three-isis-camps-in-iraq"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
+    ),
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    site = build_site(make_project(tmp_path_factory.mktemp("browser")))
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 800})
+    # The site must work with no network beyond its own server (map tiles are optional).
+    context.route("**/*", lambda route: route.continue_()
+                  if route.request.url.startswith("http://127.0.0.1") else route.abort())
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-laptop.png"), full_page=False)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"), full_page=False)
+    page.set_viewport_size({"width": 1366, "height": 800})
+
+
+def test_searching_an_actor_finds_the_briefing_and_opens_it(page, site_url):
+    page.goto(site_url)
+    _shoot(page, "home")
+    page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    page.locator("input.md-search__input").press_sequentially("McKenzie", delay=30)
+    result = page.locator(".md-search-result__item a", has_text="ISIS camps").first
+    result.wait_for(timeout=10000)
+    result.click()
+    page.wait_for_url(f"**/briefings/{SLUG}/**")
+    assert "US destroys three ISIS camps" in page.locator("h1").first.inner_text()
+
+
+def test_from_a_briefing_an_actor_page_lists_what_the_actor_said(page, site_url):
+    page.goto(f"{site_url}briefings/{SLUG}/")
+    _shoot(page, "briefing")
+    page.locator("table.bf-actors a", has_text="McKenzie").first.click()
+    page.wait_for_url("**/actors/**")
+    assert "McKenzie" in page.locator("h1").first.inner_text()
+    positions = page.locator(".bf-positions-list").inner_text()
+    assert "I think our numbers are going to get smaller" in positions
+    _shoot(page, "actor")
+
+
+def test_places_map_renders_its_markers_without_network(page, site_url):
+    page.goto(f"{site_url}locations/")
+    page.wait_for_selector("#bf-map[data-markers]", timeout=10000)
+    markers = page.locator("#bf-map .bf-marker")
+    assert markers.count() >= 2  # Iraq, Syria, Kirkuk: all geocoded
+    _shoot(page, "map")
+    box = markers.last.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator(".leaflet-popup-content a").wait_for(timeout=5000)
+    assert "/locations/" in page.locator(".leaflet-popup-content a").get_attribute("href")
+
+
+def test_positions_view_filters_by_speaker_and_words(page, site_url):
+    page.goto(f"{site_url}positions/")
+    page.fill("input[name=speaker]", "McKenzie")
+    page.fill("input[name=words]", "smaller")
+    rows = page.locator("#bf-positions-table tbody tr")
+    rows.first.wait_for(timeout=5000)
+    assert rows.count() == 1 and "numbers are going to get smaller" in rows.first.inner_text()
+
+
+def test_data_files_download_and_parse(page, site_url):
+    briefings = page.request.get(f"{site_url}data/briefings.json")
+    assert briefings.ok and json.loads(briefings.body())[0]["id"] == SLUG
+    for name in ("actors", "numbers", "locations", "positions"):
+        response = page.request.get(f"{site_url}data/{name}.csv")
+        rows = list(csv.DictReader(io.StringIO(response.text())))
+        assert response.ok and rows and all(r["briefing"] == SLUG for r in rows), name
+    feed = page.request.get(f"{site_url}feed.xml")
+    assert feed.ok and b"<rss" in feed.body()
