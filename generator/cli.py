@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.config import Settings
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand (the CI workflow's commands are checked with it)."""
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Turn news articles into YAML briefings and a searchable MkDocs site.",
@@ -22,8 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     ext.add_argument("--model", help="spaCy pipeline to use (default from mkdocs.yml or built in)")
     ext.add_argument("--jobs", type=int, default=1, help="processes for parsing (default 1)")
     ext.add_argument("--shard", default="1/1", help="extract only slice K of N, e.g. 2/4")
+    ext.add_argument("--export", type=Path, metavar="DIR",
+                     help="also copy this shard's briefings to DIR (for merging CI matrix jobs)")
     ext.add_argument("--force", action="store_true", help="re-extract even unchanged articles")
     ext.add_argument("--strict", action="store_true", help="exit non-zero on any bad article")
+    ext.add_argument("-v", "--verbose", action="store_true", help="also list reused and skipped")
 
     chk = sub.add_parser("check", help="validate every briefing against the schema")
     chk.add_argument("briefings", nargs="?", type=Path, help="briefings folder")
@@ -34,8 +38,12 @@ def main(argv: list[str] | None = None) -> int:
 
     srv = sub.add_parser("serve", help="extract, build and serve the site, rebuilding on changes")
     srv.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    return parser
 
-    args = parser.parse_args(argv)
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; return the process exit code (0 ok, 1 failed, 2 bad usage)."""
+    args = build_parser().parse_args(argv)
     if args.command == "extract":
         return _extract(args)
     if args.command == "check":
@@ -46,13 +54,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from generator.extract_folder import Shard, extract_folder, print_report
+    """`extract`: bring the briefings up to date; with `--strict`, any bad input fails."""
+    from generator.extract_folder import Shard, export_briefings, extract_folder, print_report
     from generator.progress import progress_bar
 
     settings = Settings.from_mkdocs_yml(Path("mkdocs.yml"))
-    articles = args.articles or settings.articles_dir
-    out = args.out or (settings.briefings_dir if args.articles is None else articles.parent / "briefings")
-    if not Path(articles).is_dir():
+    articles = Path(args.articles or settings.articles_dir)
+    # An explicit articles folder gets its briefings next to it, not in the project's.
+    default_out = settings.briefings_dir if args.articles is None else articles.parent / "briefings"
+    out = Path(args.out or default_out)
+    if not articles.is_dir():
         print(f"error: {articles}: no such folder of articles", file=sys.stderr)
         return 2
     try:
@@ -60,33 +71,36 @@ def _extract(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    with progress_bar("extracting") as advance:
-        report = extract_folder(
-            Path(articles),
-            Path(out),
-            model=args.model or settings.model,
-            jobs=args.jobs,
-            shard=shard,
-            force=args.force,
-            progress=advance,
-        )
-    print_report(report)
-    return 1 if report.errors and args.strict else 0
+    try:
+        with progress_bar("extracting") as advance:
+            report = extract_folder(
+                articles, out, model=args.model or settings.model, jobs=args.jobs,
+                shard=shard, force=args.force, progress=advance,
+            )
+    except RuntimeError as err:  # the spaCy model is missing: the message says how to install it
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    if args.export:
+        export_briefings(report, out, args.export)
+    print_report(report, verbose=args.verbose)
+    return 1 if report.failed and args.strict else 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    from generator.briefing.store import validation_errors
+    """Print `file:line: problem` for every bad briefing (the build logs the same lines)."""
+    from generator.briefing.store import load_briefings
 
     settings = Settings.from_mkdocs_yml(Path("mkdocs.yml"))
     folder = args.briefings or settings.briefings_dir
-    problems = 0
-    files = sorted(Path(folder).glob("*.yaml"))
-    for path in files:
-        for error in validation_errors(path, path.read_text(encoding="utf-8", errors="replace")):
-            print(error)
-            problems += 1
-    print(f"checked {len(files)} briefings: {problems} problems", file=sys.stderr)
-    return 1 if problems else 0
+    if not Path(folder).is_dir():
+        print(f"error: {folder}: no such folder of briefings", file=sys.stderr)
+        return 2
+    briefings, errors = load_briefings(Path(folder))
+    for error in errors:
+        print(error)
+    files = len({e.path for e in errors}) + len(briefings)
+    print(f"checked {files} briefings: {len(errors)} problems", file=sys.stderr)
+    return 1 if errors else 0
 
 
 def _mkdocs(argv: list[str]) -> int:

@@ -1,38 +1,74 @@
 """Extract a folder of articles into a folder of briefings, incrementally and safely.
 
-A briefing is re-extracted only when its article's content hash or the
-extractor version changed. Reviewed briefings (`reviewed: true`) are never
-overwritten; reviewed items inside a re-extracted briefing are kept.
+A briefing is re-extracted only when its article's content hash or the extractor
+version (which names the model) changed. Analysts' corrections survive:
+
+- `reviewed: true` at the top of a briefing freezes all of it, deletions included; if its
+  article changes, the run warns (with the new hash to paste once re-reviewed) instead of
+  overwriting it;
+- `reviewed: true` on an item keeps that item through re-extraction, replacing the fresh
+  item it covers (same name, or same text and sentence); the rest is re-extracted.
+
+Every write is atomic, so a killed run leaves each briefing whole (old or new).
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TextIO
 
 from generator.articles import Article, discover_articles, read_article
 from generator.briefing import Briefing
-from generator.briefing.store import load_briefing, write_briefing
-from generator.errors import GeneratorError, SlugError
+from generator.briefing.store import load_briefing, remove_stale_temp_files, write_briefing
+from generator.errors import BriefingError, GeneratorError, SlugError
+
+ITEM_LISTS = ("actors", "numbers", "locations", "positions")
+
+
+class BriefingExtractor(Protocol):
+    """What extraction needs from `generator.extract.pipeline.Extractor` (tests pass fakes)."""
+
+    @property
+    def version(self) -> str: ...
+
+    def extract_many(self, articles: Iterable[Article], jobs: int = 1) -> Iterator[Briefing]: ...
 
 
 @dataclass
 class ExtractReport:
+    """What one run did, article by article, and what went wrong."""
+
     extracted: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     kept_reviewed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[GeneratorError] = field(default_factory=list)
+    # Hand-edited briefings that no longer validate: left alone, and kept apart from
+    # `errors` because loading the briefings for the site reports them again.
+    invalid_briefings: list[BriefingError] = field(default_factory=list)
+    removed_temp_files: list[Path] = field(default_factory=list)
+
+    @property
+    def owned(self) -> list[str]:
+        """Ids of the briefings this run (this shard) is responsible for, sorted."""
+        return sorted(self.extracted + self.reused + self.kept_reviewed)
+
+    @property
+    def failed(self) -> bool:
+        """True when `--strict` must fail: a bad article or a bad briefing."""
+        return bool(self.errors or self.invalid_briefings)
 
     def summary(self) -> str:
         return (
             f"extracted {len(self.extracted)}, reused {len(self.reused)}, "
             f"kept reviewed {len(self.kept_reviewed)}, skipped {len(self.skipped)} "
-            f"(other shards), errors {len(self.errors)}"
+            f"(other shards), errors {len(self.errors) + len(self.invalid_briefings)}"
         )
 
 
@@ -54,6 +90,8 @@ class Shard:
         return cls(k, n)
 
     def owns(self, article_id: str) -> bool:
+        # A hash of the id, not the position in the folder: adding an article never moves
+        # the others to another shard, so each CI job keeps reusing the same briefings.
         digest = hashlib.sha256(article_id.encode("utf-8")).digest()
         return int.from_bytes(digest[:8], "big") % self.count == self.index - 1
 
@@ -67,6 +105,9 @@ def read_articles(folder: Path, report: ExtractReport) -> list[Article]:
             article = read_article(path)
         except GeneratorError as err:
             report.errors.append(err)
+            continue
+        except OSError as err:  # unreadable file (permissions, vanished mid-run)
+            report.errors.append(GeneratorError(path, f"cannot read: {err.strerror or err}"))
             continue
         key = article.id.lower()
         if key in seen:
@@ -92,49 +133,24 @@ def extract_folder(
     shard: Shard = Shard(),
     force: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    extractor: BriefingExtractor | None = None,
 ) -> ExtractReport:
     """Bring `out_dir` up to date with `articles_dir`; return what was done."""
-    from generator.extract.pipeline import Extractor  # spaCy is only imported when needed
+    if extractor is None:
+        from generator.extract.pipeline import Extractor  # spaCy is only imported when needed
 
-    extractor = Extractor(model) if model else Extractor()
+        extractor = Extractor(model) if model else Extractor()
     report = ExtractReport()
     out_dir = Path(out_dir)
-    todo: list[tuple[Article, Briefing | None]] = []
-    for article in read_articles(Path(articles_dir), report):
-        if not shard.owns(article.id):
-            report.skipped.append(article.id)
-            continue
-        target = out_dir / f"{article.id}.yaml"
-        try:
-            previous = _load_previous(target)
-        except GeneratorError as err:
-            # A hand-edited briefing that no longer validates is left alone: overwriting it
-            # would lose the analyst's work. They fix it, or delete it to start over.
-            report.errors.append(err)
-            continue
-        if previous is not None and previous.reviewed:
-            report.kept_reviewed.append(article.id)
-            if previous.content_hash != article.content_hash:
-                report.warnings.append(
-                    f"{target}: reviewed briefing kept, but its article {article.path} changed "
-                    "since; review it again and update content_hash"
-                )
-            continue
-        if (
-            not force
-            and previous is not None
-            and previous.content_hash == article.content_hash
-            and previous.extractor == extractor.version
-        ):
-            report.reused.append(article.id)
-            continue
-        todo.append((article, previous))
+    report.removed_temp_files = remove_stale_temp_files(out_dir)
+    todo = _plan(read_articles(Path(articles_dir), report), out_dir, extractor.version, shard, force, report)
     if not todo:  # nothing changed: do not even load the model
         return report
-    briefings = extractor.extract_many([a for a, _ in todo], jobs=jobs)
+    briefings = extractor.extract_many([article for article, _ in todo], jobs=jobs)
     for done, (briefing, (article, previous)) in enumerate(zip(briefings, todo, strict=True), 1):
         if previous is not None:
             briefing = keep_reviewed_items(briefing, previous)
+            report.warnings.extend(_lost_evidence(briefing, article, out_dir))
         write_briefing(out_dir / f"{article.id}.yaml", briefing)
         report.extracted.append(article.id)
         if progress:
@@ -142,8 +158,42 @@ def extract_folder(
     return report
 
 
-def _load_previous(target: Path) -> Briefing | None:
-    return load_briefing(target) if target.exists() else None
+def _plan(
+    articles: list[Article],
+    out_dir: Path,
+    version: str,
+    shard: Shard,
+    force: bool,
+    report: ExtractReport,
+) -> list[tuple[Article, Briefing | None]]:
+    """Sort the articles into skipped, reused and kept (in `report`) and the ones to extract."""
+    todo: list[tuple[Article, Briefing | None]] = []
+    for article in articles:
+        if not shard.owns(article.id):
+            report.skipped.append(article.id)
+            continue
+        target = out_dir / f"{article.id}.yaml"
+        try:
+            previous = load_briefing(target) if target.exists() else None
+        except BriefingError as err:
+            # A hand-edited briefing that no longer validates is left alone: overwriting it
+            # would lose the analyst's work. They fix it, or delete it to start over.
+            report.invalid_briefings.append(err)
+            continue
+        if previous is not None and previous.reviewed:
+            report.kept_reviewed.append(article.id)
+            if previous.content_hash != article.content_hash:
+                report.warnings.append(
+                    f"{target}: reviewed briefing kept, but its article {article.path} changed "
+                    f"since; review it again, then set `content_hash: {article.content_hash}`"
+                )
+            continue
+        unchanged = previous is not None and previous.content_hash == article.content_hash
+        if not force and unchanged and previous.extractor == version:
+            report.reused.append(article.id)
+            continue
+        todo.append((article, previous))
+    return todo
 
 
 def keep_reviewed_items(fresh: Briefing, previous: Briefing) -> Briefing:
@@ -163,9 +213,56 @@ def keep_reviewed_items(fresh: Briefing, previous: Briefing) -> Briefing:
     return fresh
 
 
-def print_report(report: ExtractReport, stream=sys.stderr) -> None:
+def _lost_evidence(briefing: Briefing, article: Article, out_dir: Path) -> list[str]:
+    """Warnings for reviewed items whose evidence sentence is gone from the changed article."""
+    target = out_dir / f"{article.id}.yaml"
+    text = " ".join(article.text.split())
+    warnings = []
+    for key in ITEM_LISTS:
+        for item in getattr(briefing, key):
+            sentence = " ".join(item.sentence.split())
+            if item.reviewed and sentence and sentence not in text:
+                label = getattr(item, "name", None) or item.text
+                warnings.append(
+                    f"{target}: reviewed {key[:-1]} {label!r} kept, but its sentence is no longer "
+                    f"in {article.path}; check it"
+                )
+    return warnings
+
+
+def export_briefings(report: ExtractReport, out_dir: Path, export_dir: Path) -> list[Path]:
+    """Copy this run's briefings (its shard's) from `out_dir` to `export_dir`.
+
+    A CI matrix job uploads only these, so merging the jobs' uploads cannot let one job's
+    stale copy of a briefing overwrite the fresh one another job extracted.
+    """
+    export_dir = Path(export_dir)
+    export_dir.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for article_id in report.owned:
+        source = Path(out_dir) / f"{article_id}.yaml"
+        if source.is_file():
+            copied.append(Path(shutil.copy2(source, export_dir / source.name)))
+    return copied
+
+
+def print_report(report: ExtractReport, stream: TextIO | None = None, verbose: bool = False) -> None:
+    """Say what was extracted (by name), what was reused and skipped, and every problem."""
+    stream = stream or sys.stderr
+    for article_id in report.extracted:
+        print(f"extracted: {article_id}", file=stream)
+    for article_id in report.kept_reviewed:
+        print(f"kept reviewed: {article_id}", file=stream)
+    if verbose:
+        for article_id in report.reused:
+            print(f"reused: {article_id}", file=stream)
+        for article_id in report.skipped:
+            print(f"skipped (other shard): {article_id}", file=stream)
+    if report.removed_temp_files:
+        print(f"removed {len(report.removed_temp_files)} temporary file(s) of an interrupted run",
+              file=stream)
     for warning in report.warnings:
         print(f"warning: {warning}", file=stream)
-    for error in report.errors:
+    for error in [*report.errors, *report.invalid_briefings]:
         print(f"error: {error}", file=stream)
     print(report.summary(), file=stream)

