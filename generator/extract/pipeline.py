@@ -58,7 +58,7 @@ class Extractor:
             date=article.date or stated_date(doc),
             source=Source(name=article.source, url=article.url),
             tags=list(article.tags),
-            summary=lead_summary(doc),
+            summary=lead_summary(doc, article.title),
             paragraphs=list(article.paragraphs),
             actors=actors,
             numbers=extract_numbers(doc),

@@ -68,5 +68,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
-        server.watch(str(self.settings.articles_dir))
-        server.watch(str(self.settings.templates_dir))
+        # Briefings are watched too, so an analyst's YAML edit shows at once; the rebuild this
+        # triggers after an extraction reuses every briefing and writes nothing, so it settles.
+        for folder in (self.settings.articles_dir, self.settings.briefings_dir, self.settings.templates_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
