@@ -36,10 +36,7 @@ def test_province_keeps_its_unit_noun_and_resolves_to_the_story_country(nlp):
 
 
 def test_us_spellings_are_one_location_trimmed_of_the(nlp):
-    text = (
-        "The United States sent more troops to the region. "
-        "Officials in the U.S. said the US would stay."
-    )
+    text = "The United States sent more troops to the region. Officials in the U.S. said the US would stay."
     locs = extract_locations(nlp(text), [])
     us = [loc for loc in locs if loc.country == "US"]
     assert len(us) == 1
@@ -124,7 +121,7 @@ def test_gazetteer_is_loaded_once_and_quickly():
     load_gazetteer.cache_clear()
     start = time.perf_counter()
     gaz = load_gazetteer()
-    assert time.perf_counter() - start < 3.0
+    assert time.perf_counter() - start < 5.0  # ~0.9 s on an idle machine
     assert load_gazetteer() is gaz
     assert [p.country for p in gaz.lookup("U.S.")] == ["US"]
 

@@ -39,10 +39,39 @@ _ARTICLE_RE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
 # Subdivision types reported as regions rather than provinces.
 _REGION_TYPES = ("region", "autonomous", "nation", "country", "territory", "area")
 # Key normalisation tables: letters NFKD does not decompose, and punctuation.
-_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss",
-                          "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
-_PUNCT = str.maketrans({".": None, "'": None, "’": None, "‘": None, "ʼ": None, "ʻ": None, "`": None,
-                        "-": " ", "‐": " ", "–": " ", "—": " ", "_": " ", "/": " ", ",": " "})
+_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+    }
+)
+_PUNCT = str.maketrans(
+    {
+        ".": None,
+        "'": None,
+        "’": None,
+        "‘": None,
+        "ʼ": None,
+        "ʻ": None,
+        "`": None,
+        "-": " ",
+        "‐": " ",
+        "–": " ",
+        "—": " ",
+        "_": " ",
+        "/": " ",
+        ",": " ",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -166,8 +195,13 @@ def _load_cities() -> list[dict]:
 def _city_places(builder: _Builder, cities: list[dict]) -> None:
     for c in cities:
         place = Place(
-            f"city:{c['geonameid']}", c["name"], "city", c["countrycode"],
-            c["latitude"], c["longitude"], c["population"] or 0,
+            f"city:{c['geonameid']}",
+            c["name"],
+            "city",
+            c["countrycode"],
+            c["latitude"],
+            c["longitude"],
+            c["population"] or 0,
         )
         builder.add(c["name"], place)
         for alt in c["alternatenames"]:

@@ -26,7 +26,8 @@ ORG_KINDS = frozenset({"organization", "media", "group"})
 _CAPS = r"[A-Z][A-Z'’.\-]*[A-Z.](?: [A-Z][A-Z'’.\-]*[A-Z.])*"
 _DATELINE_RE = re.compile(
     rf"^(?P<place>{_CAPS})(?:, (?P<area>[A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+)*))?"
-    r"(?P<agency> \([A-Za-z ]+\))?\s*(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|(?P<dash>[-–—]\s))"
+    r"(?P<agency> \([A-Za-z ]+\))?\s*"
+    r"(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|(?P<dash>[-–—]\s))"
 )
 
 

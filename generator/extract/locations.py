@@ -32,21 +32,81 @@ ENT_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Nouns that name an administrative unit after a place name: "Kirkuk province".
 UNIT_WORDS = frozenset({"province", "governorate", "region", "district", "state", "county", "oblast"})
 # Words before a name that make it a place: "in Raqqah", "the city of Raqqah".
-PLACE_CUES = frozenset({
-    "in", "at", "near", "from", "outside", "to", "into", "around", "across", "toward", "towards",
-    "via", "through", "inside", "city", "town", "village", "port", "suburb", "capital", "province",
-    "outskirts", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-})
+PLACE_CUES = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "outside",
+        "to",
+        "into",
+        "around",
+        "across",
+        "toward",
+        "towards",
+        "via",
+        "through",
+        "inside",
+        "city",
+        "town",
+        "village",
+        "port",
+        "suburb",
+        "capital",
+        "province",
+        "outskirts",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    }
+)
 STRONG_CUES = frozenset({"city", "town", "village", "port", "suburb", "capital", "province", "outskirts"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
 # Heads of organisation and office names: a place after "Ministry of", "Minister for the",
 # "State of ... and the" belongs to that name ("Bank of England", "Islamic State of Iraq").
-ORG_HEADS = frozenset({
-    "minister", "ministry", "secretary", "department", "office", "commissioner", "commission",
-    "envoy", "ambassador", "embassy", "committee", "council", "bank", "university", "institute",
-    "agency", "bureau", "state", "league", "federation", "association", "union", "church", "museum",
-    "college", "school", "party", "front", "army", "court", "board", "authority", "corporation",
-})
+ORG_HEADS = frozenset(
+    {
+        "minister",
+        "ministry",
+        "secretary",
+        "department",
+        "office",
+        "commissioner",
+        "commission",
+        "envoy",
+        "ambassador",
+        "embassy",
+        "committee",
+        "council",
+        "bank",
+        "university",
+        "institute",
+        "agency",
+        "bureau",
+        "state",
+        "league",
+        "federation",
+        "association",
+        "union",
+        "church",
+        "museum",
+        "college",
+        "school",
+        "party",
+        "front",
+        "army",
+        "court",
+        "board",
+        "authority",
+        "corporation",
+    }
+)
 ORG_LINKS = frozenset({"of", "for", "and", "the", "&"})
 ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ar|as|ad|an|ash|at|az)-[A-Z]")
 MAX_GAZ_TOKENS = 4
@@ -119,7 +179,8 @@ def _named_after(mention: Mention, ctx: DocContext, gaz: Gazetteer) -> Place | N
             places = [p for p in gaz.lookup(part.text) if p.kind == "city" and p.country in ctx.countries]
             if places:
                 town = max(places, key=lambda p: p.population)
-                return Place(f"near:{name_key(span.text)}", span.text, "other", town.country, town.lat, town.lon)
+                key = f"near:{name_key(span.text)}"
+                return Place(key, span.text, "other", town.country, town.lat, town.lon)
     return None
 
 
@@ -159,7 +220,7 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in LEADING_WORDS:
         start += 1
-    while end > start and span.doc[end - 1].tag_ == "POS" or (end > start and span.doc[end - 1].is_punct):
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
         end -= 1
     return span.doc[start:end] if end > start else None
 
@@ -341,8 +402,11 @@ def _in_longer_name(span: Span) -> bool:
     if after is not None and _capitalised(after) and after.sent == span.sent and not after.is_sent_start:
         return after.lower_ not in UNIT_WORDS
     return (
-        before is not None and _capitalised(before) and before.lower_ not in LEADING_WORDS
-        and before.ent_type_ != "NORP" and not span[0].is_sent_start
+        before is not None
+        and _capitalised(before)
+        and before.lower_ not in LEADING_WORDS
+        and before.ent_type_ != "NORP"
+        and not span[0].is_sent_start
     )
 
 
