@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from generator.briefing import Actor, Location
@@ -117,11 +115,9 @@ def test_geocoded_share():
     assert geocoded_share(locs) == 0.5
 
 
-def test_gazetteer_is_loaded_once_and_quickly():
-    load_gazetteer.cache_clear()
-    start = time.perf_counter()
+def test_gazetteer_is_loaded_once_per_process():
+    # Its load time is measured by `make bench-speed`, not asserted here.
     gaz = load_gazetteer()
-    assert time.perf_counter() - start < 5.0  # ~0.9 s on an idle machine
     assert load_gazetteer() is gaz
     assert [p.country for p in gaz.lookup("U.S.")] == ["US"]
 
