@@ -19,6 +19,8 @@ class PositionRules:
     belief_verbs: frozenset[str]
     evidence_verbs: frozenset[str]
     intent_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    naming_preps: frozenset[str]
     participle_cues: frozenset[str]
     cue_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -34,7 +36,7 @@ class PositionRules:
     @property
     def cue_verbs(self) -> frozenset[str]:
         """Every lemma that may report a statement or a belief."""
-        return self.speech_verbs | self.belief_verbs | self.evidence_verbs
+        return self.speech_verbs | self.belief_verbs | self.evidence_verbs | self.naming_verbs
 
 
 @lru_cache(maxsize=1)

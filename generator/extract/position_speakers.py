@@ -61,8 +61,18 @@ class SpeakerResolver:
                 for tok in key.split():
                     if len(tok) > 2 and not _TITLE_RE.match(tok):
                         self._by_token.setdefault(tok, []).append(actor)
-        self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._persons = self._person_mentions(doc, actors)
         self._groups = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")]
+
+    def _person_mentions(self, doc: Doc, actors: list[Actor]) -> list[Span]:
+        """PERSON entities, plus names of person actors that the NER tagged otherwise."""
+        persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        covered = {t.i for e in persons.values() for t in e}
+        surnames = {_norm(a.name).split()[-1] for a in actors if a.kind == "person" and _norm(a.name)}
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.lower_ in surnames and tok.i not in covered:
+                persons[tok.i] = Span(doc, tok.i, tok.i + 1, label="PERSON")
+        return [persons[k] for k in sorted(persons)]
 
     # -- public -------------------------------------------------------------
 
@@ -220,6 +230,10 @@ class SpeakerResolver:
                     candidate.start = ent.start_char
                     best = candidate
         if best is None:
+            named = [sp for sp in self.history if sp.start < before and sp.kind != "document"
+                     and not sp.plural and sp.name and sp.name[:1].isupper()]
+            if named:
+                return _copy(named[-1])
             earlier = [e for e in self._persons if e.start_char < before]
             if earlier:
                 best = self._named(earlier[-1])

@@ -116,8 +116,8 @@ class _Extraction:
         as the time of another event ("..., when OIR reported that ...")."""
         if any(c.dep_ == "neg" or c.lower_ in self.rules.negations for c in verb.children):
             return True
-        if verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in self.rules.temporal_marks
-                                        or c.dep_ == "mark" and c.lower_ in self.rules.temporal_marks
+        if verb.dep_ == "advcl" and any((c.dep_ == "advmod" and c.lower_ in self.rules.temporal_marks)
+                                        or (c.dep_ == "mark" and c.lower_ in self.rules.temporal_marks)
                                         for c in verb.children):
             return True
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.rules.cancelling_heads
@@ -153,6 +153,8 @@ class _Extraction:
             for extra in self._content_conjuncts(verb, clause):
                 end = max(end, extra.right_edge.i + 1)
             pieces = [(clause.left_edge.i, end)]
+        elif lemma in self.rules.naming_verbs and (named := self._naming(verb)):
+            pieces = [named]
         elif lemma in self.rules.intent_verbs and (xcomp := _child(verb, "xcomp")) is not None:
             pieces = [(xcomp.left_edge.i, xcomp.right_edge.i + 1)]
         elif verb.dep_ == "parataxis" and self._subject(verb) is not None:
@@ -161,6 +163,19 @@ class _Extraction:
         else:
             return []
         return self._finish(pieces, verb)
+
+    def _naming(self, verb: Token) -> tuple[int, int] | None:
+        """'called Trump a "liar"', 'described him as ...', 'called for X': object and predicate."""
+        obj = _child(verb, "dobj")
+        predicates = [c for c in verb.rights
+                      if c.dep_ in ("oprd", "xcomp", "ccomp")
+                      or (c.dep_ == "prep" and c.lower_ in self.rules.naming_preps)]
+        if obj is None:
+            preps = [c for c in predicates if c.dep_ == "prep" and c.lower_ == "for"]
+            return (preps[0].i + 1, preps[0].right_edge.i + 1) if preps else None
+        if not predicates:
+            return None
+        return obj.left_edge.i, max(c.right_edge.i for c in predicates) + 1
 
     def _content_conjuncts(self, verb: Token, clause: Token) -> list[Token]:
         """Clauses the parser hung on the cue verb that go on with the content: 'said X, but Y'."""
@@ -228,13 +243,14 @@ class _Extraction:
         """Token range [start, end) of the paragraph holding `tok`."""
         index = self._paragraph(tok.idx)
         start = self.paragraph_starts[index]
-        end = self.paragraph_starts[index + 1] if index + 1 < len(self.paragraph_starts) else len(self.doc.text)
+        starts = self.paragraph_starts
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.doc.text)
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return (span.start, span.end) if span is not None else (0, len(self.doc))
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop punctuation, 'that' and conjunctions at the edges of a range."""
-        while start < end and (self.doc[start].dep_ in _EDGE_SKIP and self.doc[start].dep_ != "prep"
+        while start < end and ((self.doc[start].dep_ in _EDGE_SKIP and self.doc[start].dep_ != "prep")
                                or self.doc[start].is_punct):
             start += 1
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
@@ -380,9 +396,9 @@ class _Extraction:
 def _adjacent_apposition(subject: Token, verb: Token) -> Token:
     """'To understand X, Chief Justice Roberts said': a named apposition just before the verb speaks."""
     for child in subject.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and subject.ent_type_ == "PERSON":
-            if 0 <= verb.i - child.right_edge.i <= 2 and child.i > subject.i:
-                return child
+        named = child.ent_type_ == "PERSON" and subject.ent_type_ == "PERSON"
+        if child.dep_ == "appos" and named and 0 <= verb.i - child.right_edge.i <= 2 and child.i > subject.i:
+            return child
     return subject
 
 

@@ -1,0 +1,278 @@
+"""Stated positions: quotes, reported speech, speakers (each rule pinned on a real sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.briefing import Actor, Position
+from generator.extract.positions import extract_positions
+from generator.extract.quotes import find_quotes
+
+
+def _starts(paragraphs: list[str]) -> list[int]:
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 2
+    return starts
+
+
+def _actors(doc) -> list[Actor]:
+    """Plain actors from the NER (the real actor extractor is tested elsewhere)."""
+    kinds = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+    seen: dict[str, Actor] = {}
+    for ent in doc.ents:
+        if ent.label_ in kinds:
+            seen.setdefault(ent.text, Actor(name=ent.text, kind=kinds[ent.label_]))
+    return list(seen.values())
+
+
+@pytest.fixture
+def positions(nlp):
+    def run(*paragraphs: str, actors: list[Actor] | None = None) -> list[Position]:
+        doc = nlp("\n\n".join(paragraphs))
+        actors = actors if actors is not None else _actors(doc)
+        return extract_positions(doc, actors, _starts(list(paragraphs)))
+
+    return run
+
+
+# -- quotations --------------------------------------------------------------
+
+
+def test_quotes_pair_straight_curly_and_double_apostrophes():
+    text = 'He said "one two" and “three four” and \'\'five six\'\'.'
+    spans = [text[q.start : q.end] for q in find_quotes(text, [0])]
+    assert spans == ["one two", "three four", "five six"]
+
+
+def test_unclosed_quote_continues_into_next_paragraph():
+    paragraphs = ["“We will win this. We always do.", "“And we will keep winning,” she said."]
+    text = "\n\n".join(paragraphs)
+    quotes = find_quotes(text, _starts(paragraphs))
+    assert [q.closed for q in quotes] == [False, True]
+    assert quotes[1].continues
+
+
+def test_direct_quote_cue_after(positions):
+    found = positions(
+        "“Airstrikes help destroy ISIS targets in terrain difficult to reach by standard vehicles,” "
+        "said Col. Myles B. Caggins III, coalition military spokesman in a statement Saturday."
+    )
+    assert len(found) == 1
+    p = found[0]
+    assert p.kind == "direct" and p.cue.startswith("said")
+    assert "Caggins" in p.speaker and "spokesman" not in p.speaker
+    assert p.text.startswith("Airstrikes help destroy") and "“" not in p.text
+
+
+def test_direct_quote_over_several_sentences_with_cue_inside(positions):
+    found = positions(
+        '"He would be a great senator. Not good, great. One of the brightest members of the entire '
+        'Congress," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.'
+    )
+    assert len(found) == 1
+    assert found[0].text.startswith("He would be a great senator. Not good, great.")
+    assert "Cummings" in found[0].speaker
+    assert found[0].cue == "said in a phone interview"
+
+
+def test_cue_before_quote_with_colon(positions):
+    found = positions(
+        "In one tweet Friday, Trump said: “Did Crooked Hillary help disgusting Alicia M become a U.S. "
+        "citizen so she could use her in the debate?”"
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Trump", "direct")]
+
+
+def test_second_quote_continues_same_speaker(positions):
+    found = positions(
+        "Gen. Ken McKenzie spoke at the Aspen Security Forum on Thursday.",
+        "“ISIS, while substantively defeated, still has the capability to pose threats in Iraq,” he added, "
+        "underscoring that the Iraqi government supports a continued U.S. troop presence. “They know that we "
+        "still provide very, very good support for them as they continue operations against ISIS.”",
+    )
+    assert [p.speaker for p in found] == ["Ken McKenzie", "Ken McKenzie"]
+    assert all(p.kind == "direct" for p in found)
+    assert found[1].text.startswith("They know")
+
+
+def test_quote_running_over_two_paragraphs(positions):
+    found = positions(
+        "Smith said the plan was fair.",
+        "“We looked at every option. Nobody was left out of the talks.",
+        "“In the end we chose the cheapest one,” he said.",
+    )
+    direct = [p for p in found if p.kind == "direct"]
+    assert [p.paragraph for p in direct] == [1, 2]
+    assert {p.speaker for p in direct} == {"Smith"}
+
+
+def test_dash_signed_quote(positions):
+    found = positions(
+        "“Donald Trump started attacking Latinos at the beginning of his campaign. "
+        "He represents everything the US is not.” ― Karen Bobadilla."
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Karen Bobadilla", "direct")]
+
+
+def test_scare_quotes_are_not_positions(positions):
+    found = positions(
+        "NATO troops do not provide “kinetic-support activities” like those of the U.S. contingent."
+    )
+    assert found == []
+
+
+# -- reported speech -------------------------------------------------------------
+
+
+def test_has_repeatedly_said_that_spans_clauses(positions):
+    found = positions(
+        "U.S. Central Command Gen. Ken McKenzie has repeatedly said of late that the American force of 5,200 "
+        "soldiers in Iraq will be drawing down soon, but the fight against the Islamic State is not yet "
+        "complete and will not be turned over to Iraqi Armed Forces alone."
+    )
+    assert len(found) == 1
+    p = found[0]
+    assert p.cue == "has repeatedly said" and p.kind == "indirect"
+    assert "McKenzie" in p.speaker
+    assert p.text.startswith("the American force") and p.text.endswith("Iraqi Armed Forces alone")
+
+
+def test_content_then_speaker_said(positions):
+    found = positions(
+        "Secret Service protocol called for the Democratic presidential nominee to be taken to a trauma "
+        "center, sources said."
+    )
+    assert [(p.speaker, p.speaker_kind, p.kind) for p in found] == [("sources", "unnamed", "indirect")]
+    assert found[0].text.endswith("trauma center")
+
+
+def test_according_to(positions):
+    found = positions("According to a new Quinnipiac poll, Clinton leads Trump by five points in Florida.")
+    assert len(found) == 1
+    assert found[0].cue == "according to"
+    assert found[0].speaker_kind == "document"
+    assert found[0].text == "Clinton leads Trump by five points in Florida"
+
+
+def test_told_someone_that(positions):
+    found = positions("Flynn told reporters on Thursday that the generals had been reduced to rubble.")
+    assert [(p.speaker, p.cue) for p in found] == [("Flynn", "told")]
+    assert found[0].text == "the generals had been reduced to rubble"
+
+
+def test_said_in_a_statement_on_saturday_that(positions):
+    found = positions("The Pentagon said in a statement on Saturday that the strikes had hit their targets.")
+    assert found[0].cue == "said in a statement"
+    assert found[0].speaker_kind == "organization"
+
+
+def test_poll_found(positions):
+    found = positions(
+        "A Quinnipiac University poll found that 74 percent of likely voters want the returns released."
+    )
+    assert found and found[0].text.startswith("74 percent")
+    assert "poll" in found[0].speaker
+
+
+def test_called_someone_a_quoted_name(positions):
+    found = positions('Cruz called Trump a "pathological liar" who is "utterly amoral."')
+    assert [(p.speaker, p.kind) for p in found] == [("Cruz", "direct")]
+
+
+# -- not positions ------------------------------------------------------------------
+
+
+def test_no_response_and_questions_are_not_positions(positions):
+    found = positions(
+        "OIS did not immediately respond to additional questions by the Washington Examiner.",
+        "Reporters asked whether the mission would end this year.",
+        "The spokesman declined to say when the troops would leave.",
+    )
+    assert found == []
+
+
+def test_headline_is_not_a_position(positions):
+    found = positions(
+        "Flynn Says Trump Was Absolutely Right About The Generals.",
+        "Flynn said the generals had been reduced to rubble.",
+    )
+    assert [p.paragraph for p in found] == [1]
+
+
+# -- speakers ------------------------------------------------------------------------
+
+
+def test_description_resolves_to_earlier_description(positions):
+    found = positions(
+        "“NATO Mission Iraq is a noncombat mission mandated to carry out advising and training,” "
+        "a NATO official told the Washington Examiner Monday.",
+        "“Its personnel is therefore not embedded with Iraqi security forces,” the official added.",
+    )
+    assert [p.speaker for p in found] == ["a NATO official", "a NATO official"]
+    assert [p.cue for p in found] == ["told", "added"]
+    assert {p.speaker_kind for p in found} == {"unnamed"}
+
+
+def test_release_resolves_to_issuing_organisation(positions):
+    found = positions(
+        "OIR said that the militants have been driven to inaccessible desert regions.",
+        "The release also clarified that the strikes were at the request of the Iraqi government.",
+    )
+    assert [p.cue for p in found] == ["said", "also clarified"]
+    assert found[1].speaker == found[0].speaker
+
+
+def test_pronoun_resolves_to_last_person(positions):
+    found = positions(
+        "Hillary Clinton spoke in Ohio on Monday.",
+        "She said the economy was rigged for those at the top.",
+    )
+    assert [p.speaker for p in found] == ["Hillary Clinton"]
+    assert found[0].speaker_kind == "person"
+
+
+def test_speaker_uses_canonical_actor_name(positions, nlp):
+    actors = [Actor(name="Ken McKenzie", kind="person", aliases=["Gen. Ken McKenzie", "McKenzie"])]
+    found = positions(
+        "The call to replace U.S. forces would leave the Iraqis to fight ISIS on their own, "
+        "McKenzie said last week.",
+        actors=actors,
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Ken McKenzie", "indirect")]
+
+
+def test_coordinated_speakers_kept_together(positions):
+    found = positions("Mr. Grassley and Mr. Leahy said other changes are needed.")
+    assert found[0].speaker == "Grassley and Leahy"
+
+
+# -- the sample article ------------------------------------------------------------------
+
+
+def test_sample_article_positions(sample_briefing):
+    found = [(p.speaker or "", p.kind, p.cue, p.text) for p in sample_briefing.positions]
+    assert not any("did not immediately respond" in text or text.startswith("OIS") for *_, text in found)
+    expected = [
+        ("McKenzie", "indirect", "has repeatedly said", "will be drawing down soon"),
+        ("Caggins", "direct", "said", "Airstrikes help destroy ISIS targets"),
+        ("Operation Inherent Resolve", "indirect", "said", "driven to inaccessible desert"),
+        ("", "indirect", "clarified", "at the request and in coordination with the Iraqi government"),
+        ("NATO official", "direct", "told", "NATO Mission Iraq is a noncombat mission"),
+        ("NATO official", "direct", "added", "Its personnel is therefore not embedded"),
+        ("McKenzie", "indirect", "said", "leave the Iraqis to fight ISIS on their own"),
+        ("McKenzie", "direct", "told", "I think our numbers are going to get smaller"),
+        ("McKenzie", "direct", "added", "still has the capability to pose threats"),
+        ("McKenzie", "direct", "", "They know that we still provide very, very good support"),
+    ]
+    assert len(found) == len(expected)
+    for (speaker, kind, cue, text), (want_speaker, want_kind, want_cue, want_text) in zip(
+        found, expected, strict=True
+    ):
+        assert want_text in text
+        assert kind == want_kind, text
+        assert want_cue in cue, text
+        assert want_speaker in speaker, text
+    release = sample_briefing.positions[3]
+    assert release.speaker in ("Operation Inherent Resolve", "OIR", "the release", "The release")
