@@ -52,6 +52,9 @@ def check_slug(slug: str, path: Path) -> str:
 def read_article(path: Path) -> Article:
     """Read one article file; raise ArticleError naming the file on bad input."""
     path = Path(path)
+    if path.is_symlink() and path.resolve().parent != path.parent.resolve():
+        # A committed link to /proc/self/environ or ~/.ssh would otherwise be published.
+        raise ArticleError(path, "symbolic link to a file outside the articles folder; copy the file in")
     raw = path.read_bytes()
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(

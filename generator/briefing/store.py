@@ -122,13 +122,40 @@ def validation_errors(path: Path, text: str) -> list[BriefingError]:
         return [BriefingError(path, f"invalid YAML: {err}", line=_bad_timestamp_line(text))]
     if not isinstance(data, dict):
         return [BriefingError(path, "a briefing must be a YAML mapping (key: value)", line=1)]
+    if _has_lone_surrogate(data):
+        # `"\ud800"` loads as half a character that no page or file can be written with.
+        match = _SURROGATE_ESCAPE.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        problem = "text contains a surrogate escape (\\udXXX): write the character itself, or \\UXXXXXXXX"
+        return [BriefingError(path, problem, line=line)]
     errors = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
-        where = "/".join(str(p) for p in error.path) or "(top level)"
-        errors.append(
-            BriefingError(path, f"{where}: {error.message}", line=_line_of(node, list(error.path)))
-        )
+        for where, message in _problems(error):
+            text = f"{'/'.join(map(str, where)) or '(top level)'}: {message}"
+            errors.append(BriefingError(path, text, line=_line_of(node, where)))
     return errors
+
+
+def _problems(error: jsonschema.ValidationError) -> list[tuple[list[Any], str]]:
+    """(path, message) of a schema error; an unknown key is named at its own line."""
+    where = list(error.path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        extra = [key for key in error.instance if key not in known]
+        if extra:
+            return [([*where, key], f"unknown key {key!r} (a typo?)") for key in extra]
+    return [(where, error.message)]
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _has_lone_surrogate(data: Any) -> bool:
+    try:
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _bad_timestamp_line(text: str) -> int | None:

@@ -25,7 +25,7 @@ def slugify(text: str, fallback: str = "item") -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
     if not slug:
-        slug = fallback + "-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        slug = fallback + "-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return slug
 
 
@@ -48,14 +48,22 @@ def safe_url(url: str | None) -> str | None:
 def front_matter_text(text: str) -> Markup:
     """A front-matter scalar: HTML-escaped (MkDocs themes print titles unescaped) and JSON-quoted.
 
-    JSON strings are valid YAML, so no YAML syntax in the text can be interpreted.
+    JSON strings are valid YAML, so no YAML syntax in the text can be interpreted. YAML
+    refuses some characters JSON allows raw (DEL, C1 controls, lone surrogates) and reads
+    others as line breaks (NEL, U+2028/9): those are written as `\\uXXXX` escapes, which
+    both languages read back as the same character.
     """
-    return Markup(json.dumps(escape(str(text), quote=True), ensure_ascii=False))
+    quoted = json.dumps(escape(str(text), quote=True), ensure_ascii=False)
+    return Markup(_YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
+
+
+# Everything outside YAML's printable set, plus its extra line breaks.
+_YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def anchor_id(sentence: str) -> str:
     """A stable HTML id for an evidence sentence."""
-    return "s-" + hashlib.sha256(sentence.strip().encode("utf-8")).hexdigest()[:10]
+    return "s-" + hashlib.sha256(sentence.strip().encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def link(href: str, text: str, css_class: str | None = None) -> Markup:

@@ -144,7 +144,7 @@
           link.href = root + p.url;
           link.textContent = p.name + " (" + p.briefings + ")";
           marker.bindPopup(link);
-          marker.bindTooltip(p.name);
+          marker.bindTooltip(document.createTextNode(p.name));  // a string would be read as HTML
           bounds.push([p.lat, p.lon]);
         });
         if (bounds.length) map.fitBounds(bounds, { maxZoom: 6, padding: [20, 20] });
