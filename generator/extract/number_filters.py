@@ -18,6 +18,7 @@ _NAME_NUMBER_DEPS = {"nummod", "appos", "npadvmod", "compound"}
 _PLACE_OR_TIME_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME"}
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART", "GPE", "LOC", "LANGUAGE"}
 _YEAR_RE = re.compile(r"\d{4}")
+_PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\-(). /]*\d")
 _SCORE_RE = re.compile(r"\d{1,3}\s?[-–:]\s?\d{1,3}")
 _MANY_DECIMALS_RE = re.compile(r"\d*\.\d{4,}")
@@ -41,16 +42,27 @@ def is_not_a_count(doc: Doc, found: Found, lex: Lexicon) -> bool:
         _is_re_mention(doc, found, lex),
         _is_weak_ordinal(doc, core, found),
         _is_fraction(doc, found, lex),
+        _is_list_marker(doc, found),
     )
     return any(checks)
 
 
 def is_age(doc: Doc, found: Found, lex: Lexicon) -> bool:
-    """True for "14-year-old": the hyphenated word after the number names an age."""
-    if found.chunk_end <= found.core_end:
+    """True for an age: "14-year-old", "aged 41", "at the age of 95", "the princess, 67,"."""
+    if found.chunk_end > found.core_end:
+        tail = "".join(t.lower_ for t in doc[found.core_end + 1 : found.chunk_end])
+        return tail in lex.age_words
+    if found.core_end - found.core_start != 1 or found.value >= 130:
         return False
-    tail = "".join(t.lower_ for t in doc[found.core_end + 1 : found.chunk_end])
-    return tail in lex.age_words
+    before = doc[found.core_start - 1] if found.core_start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in lex.age_cues or (before.lower_ == "of" and before.head.lower_ in lex.age_cues):
+        return True
+    after = doc[found.core_end] if found.core_end < len(doc) else None
+    number = doc[found.core_start]
+    apposed = before.text == "," and after is not None and after.text in {",", "."}
+    return apposed and number.dep_ == "appos" and number.head.pos_ in {"NOUN", "PROPN"}
 
 
 def is_tabular(sentence: Span) -> bool:
@@ -164,10 +176,11 @@ def _is_identifier(doc: Doc, core: Span, found: Found, lex: Lexicon) -> bool:
         if not before.whitespace_ and (before.is_alpha or before.text == "-"):
             return True  # glued to letters: "G20", "MQ-9"
         proper_before = before.tag_ in {"NNP", "NNPS"} and before.ent_type_ not in _PLACE_OR_TIME_LABELS
-        if proper_before and core[0].is_digit:
+        if proper_before and _PLAIN_NUMBER_RE.fullmatch(core[0].text):
             return True  # a model or a name: "Boeing 737", "Falcon 9", "Apollo 11"
     head = anchor.head
-    return head.i < anchor.i and head.pos_ == "PROPN" and anchor.dep_ in _NAME_NUMBER_DEPS
+    named = head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i != head.sent.start)
+    return head.i < anchor.i and named and anchor.dep_ in _NAME_NUMBER_DEPS
 
 
 def _is_reference_or_coordinate(doc: Doc, core: Span, found: Found) -> bool:
@@ -196,6 +209,17 @@ def _is_re_mention(doc: Doc, found: Found, lex: Lexicon) -> bool:
     if found.kind != "count" or found.value >= 10 or found.core_start == 0:
         return False
     return doc[found.core_start - 1].lower_ in lex.definite_determiners
+
+
+def _is_list_marker(doc: Doc, found: Found) -> bool:
+    """The number of a list item: "1." opening a line, "1)" in running text."""
+    after = doc[found.end] if found.end < len(doc) else None
+    if after is None or after.text not in {".", ")"} or found.kind != "count":
+        return False
+    if after.text == ")":
+        return not any(t.text == "(" for t in doc[max(0, found.start - 3) : found.start])
+    sentence = doc[found.start].sent
+    return found.start == sentence.start or doc[found.start - 1].is_space
 
 
 def _is_fraction(doc: Doc, found: Found, lex: Lexicon) -> bool:

@@ -31,6 +31,7 @@ class Lexicon:
     phone_words: frozenset[str]
     score_words: frozenset[str]
     age_words: frozenset[str]
+    age_cues: frozenset[str]
     time_nouns: frozenset[str]
     clock_words: frozenset[str]
     months: frozenset[str]
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         phone_words=frozenset(data["phone_words"]),
         score_words=frozenset(data["score_words"]),
         age_words=frozenset(data["age_words"]),
+        age_cues=frozenset(data["age_cues"]),
         time_nouns=frozenset(data["time_nouns"]),
         clock_words=frozenset(data["clock_words"]),
         months=frozenset(data["months"]),

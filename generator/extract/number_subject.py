@@ -59,10 +59,13 @@ def _noun_of_value(anchor: Token, lex: Lexicon) -> Token | None:
         return _through_count_noun(head.head, lex)
     if anchor.dep_ in _VALUE_DEPS:
         verb = head.head if anchor.dep_ == "pobj" else head
-        if verb.pos_ in {"VERB", "AUX"}:
+        for _ in range(2):  # "the number of X [delivered] now totals N": up to two verbs up
+            if verb.pos_ not in {"VERB", "AUX"}:
+                break
             for child in verb.children:
                 if child.dep_ in _SUBJECT_DEPS and child.lower_ in lex.count_nouns:
                     return _through_count_noun(child, lex)
+            verb = verb.head
     return None
 
 

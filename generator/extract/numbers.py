@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from generator.briefing import Number
+from generator.briefing.model import NumberKind
 from generator.extract.number_filters import is_age, is_not_a_count, is_tabular
 from generator.extract.number_lexicon import Lexicon, lexicon
 from generator.extract.number_parse import is_digits, ordinal_value, parse_value, tidy
@@ -31,7 +32,7 @@ class Found:
     end: int
     core_start: int
     core_end: int
-    kind: str = "count"
+    kind: NumberKind = "count"
     value: float = 0.0
     value_max: float | None = None
     chunk_end: int = 0  # end of the hyphenated word that holds the number ("250,000-strong")
@@ -83,7 +84,7 @@ def _to_number(doc: Doc, found: Found, noun: Token | None, lex: Lexicon) -> Numb
     return Number(
         value=tidy(found.value),
         text=" ".join(doc[found.start : found.end].text.split()),
-        kind=found.kind,  # type: ignore[arg-type]
+        kind=found.kind,
         subject=subject,
         sentence=doc[found.start].sent.text.strip(),
         value_max=None if found.value_max is None else tidy(found.value_max),
@@ -216,7 +217,7 @@ def _currency_before(doc: Doc, i: int, lex: Lexicon) -> bool:
 def _grow_range(doc: Doc, found: Found, lex: Lexicon) -> None:
     """Extend "15 to 20", "3,000-5,000", "two or three", "between 10 and 20" into one range."""
     end = found.core_end
-    if end + 1 >= len(doc):
+    if end + 1 >= len(doc) or found.vague:
         return
     joiner = doc[end].lower_
     between = found.core_start > 0 and doc[found.core_start - 1].lower_ == "between"
@@ -233,7 +234,7 @@ def _grow_range(doc: Doc, found: Found, lex: Lexicon) -> None:
     if end2 is None or _after_month(doc, found.core_start, lex):
         return  # "since Dec. 5 to 922" is a date, then a count
     high = parse_value([t.text for t in doc[start2:end2]], money=found.kind == "money")
-    if high is None or found.value_max is not None:
+    if high is None:
         return
     if joiner == "-" and (is_digits(doc[end - 1].lower_) != is_digits(doc[start2].lower_)):
         return
