@@ -18,9 +18,31 @@ from generator.extract.actor_data import newswire, norm, not_actors
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]*\s\d{4}-\d{2}-\d{2}$")
 _INITIAL = re.compile(r"^[A-Z]\.([A-Z][\w'’-]*)?$")
-_NAME_JOINERS = frozenset("of de del della der van von da di du le la al el bin ibn y 's ’s".split())
-_TABLE_WORDS = frozenset("v vs vs. and beat not out bt drew lost".split())
-_RESULT_WORDS = frozenset("v vs vs. beat bt".split())
+_NAME_JOINERS = frozenset(
+    [
+        "of",
+        "de",
+        "del",
+        "della",
+        "der",
+        "van",
+        "von",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "'s",
+        "’s",
+    ]
+)
+_TABLE_WORDS = frozenset(["v", "vs", "vs.", "and", "beat", "not", "out", "bt", "drew", "lost"])
+_RESULT_WORDS = frozenset(["v", "vs", "vs.", "beat", "bt"])
 _MAX_LOWER_SHARE = 0.34
 
 
@@ -83,7 +105,9 @@ def _is_table_line(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
     if not words:
         return False
-    lower = [t for t in words if t.is_lower and t.lower_ not in _TABLE_WORDS and t.lower_ not in _NAME_JOINERS]
+    lower = [
+        t for t in words if t.is_lower and t.lower_ not in _TABLE_WORDS and t.lower_ not in _NAME_JOINERS
+    ]
     return len(lower) <= _MAX_LOWER_SHARE * len(words)
 
 
@@ -97,9 +121,9 @@ def read_layout(doc: Doc) -> Layout:
             layout.dateline = n
         elif _is_caps(text):
             layout.caps.add(n)
-    if lines and 0 in layout.caps:
+    if lines:
         headline = doc[lines[0][0] : lines[0][1]].text
-        layout.sport = _sport(headline)
+        layout.sport = _sport(headline) if 0 in layout.caps else None
         layout.digest = any(marker in headline.lower() for marker in newswire()["digest"])
     if layout.sport:
         for n, (start, end) in enumerate(lines):
@@ -110,7 +134,9 @@ def read_layout(doc: Doc) -> Layout:
 
 def _is_name_token(token: Token) -> bool:
     text = token.text
-    return bool(text[:1].isupper() and (token.is_alpha or _INITIAL.match(text) or re.match(r"^[A-Z][\w.'’-]*$", text)))
+    return bool(
+        text[:1].isupper() and (token.is_alpha or _INITIAL.match(text) or re.match(r"^[A-Z][\w.'’-]*$", text))
+    )
 
 
 def name_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -172,7 +198,9 @@ def result_chunks(doc: Doc, layout: Layout) -> list[tuple[int, int]]:
         for i in range(start + 1, end - 1):
             if doc[i].lower_ not in _RESULT_WORDS:
                 continue
-            for chunk in name_chunks(doc, max(start, i - 4), i) [-1:] + name_chunks(doc, i + 1, min(end, i + 5))[:1]:
+            for chunk in (
+                name_chunks(doc, max(start, i - 4), i)[-1:] + name_chunks(doc, i + 1, min(end, i + 5))[:1]
+            ):
                 adjacent = chunk[1] == i or chunk[0] == i + 1
                 if adjacent and not is_label(doc, *chunk) and doc[chunk[0]].i != doc[chunk[0]].sent.start:
                     found.append(chunk)

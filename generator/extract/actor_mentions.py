@@ -10,7 +10,26 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.actor_data import norm
 
 LEADING_WORDS = frozenset(
-    "the a an this that these those his her its their our my your some any every each".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "every",
+        "each",
+    ]
 )
 _CITATION = re.compile(r"\.?\[\d*\]?.*$")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -28,6 +47,7 @@ class Mention:
     role: str | None = None
     titled: str | None = None  # the name with its title: "Gen. Ken McKenzie"
     key: str = ""
+    headline: bool = False  # found in an ALL-CAPS line: weaker evidence than a sentence
 
     def __post_init__(self) -> None:
         if not self.key:
@@ -40,11 +60,21 @@ def trim_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in LEADING_WORDS or _is_junk(doc[start])):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or _is_junk(doc[end - 1]) or doc[end - 1].like_num):
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or _is_junk(doc[end - 1]) or doc[end - 1].like_num
+    ):
         end -= 1
     if start >= end:
         return None
     return doc[start:end]
+
+
+def trim_lowercase_tail(span: Span) -> Span | None:
+    """Drop trailing words without a capital from an organisation name: "Interfax news" -> "Interfax"."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].is_lower:
+        end -= 1
+    return span.doc[span.start : end] if end > span.start else None
 
 
 def _is_junk(token: Token) -> bool:
@@ -67,5 +97,11 @@ def looks_like_name(text: str) -> bool:
 
 
 def sentence_of(doc: Doc, index: int) -> str:
-    """The text of the sentence holding token `index`."""
-    return doc[index].sent.text.strip()
+    """The text of the sentence holding token `index`, cut at line breaks ("LONDON 1996-08-30")."""
+    token = doc[index]
+    sent = token.sent
+    text = sent.text
+    offset = token.idx - sent.start_char
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)].strip()

@@ -10,12 +10,12 @@ import re
 from collections import Counter, defaultdict
 
 from generator.briefing import Actor
-from generator.extract.actor_data import norm
 from generator.extract.actor_mentions import Mention
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
-_INITIALS_SKIP = frozenset("of and the for in on to at de".split())
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_INITIALS_SKIP = frozenset(["of", "and", "the", "for", "in", "on", "to", "at", "de"])
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_GENERIC_FORCES = frozenset({"security", "armed"})
 _KIND_ORDER = ("country", "person", "media", "organization", "group", "other")
 
 
@@ -25,7 +25,7 @@ def is_acronym(text: str) -> bool:
 
 
 def initials(text: str) -> str:
-    """Initial letters of the words of a name, function words skipped: "Operation Inherent Resolve" -> "OIR"."""
+    """Initials of a name's words, function words skipped: "Operation Inherent Resolve" -> "OIR"."""
     words = re.split(r"[\s-]+", text)
     return "".join(w[0] for w in words if w and w.lower() not in _INITIALS_SKIP and w[0].isalpha()).upper()
 
@@ -46,7 +46,7 @@ def _surname_targets(mentions: list[Mention]) -> dict[str, str]:
 
 
 def _acronym_targets(mentions: list[Mention]) -> dict[str, str]:
-    """Acronym key -> key of the multi-word name whose initials spell it ("oir" -> "operation inherent resolve")."""
+    """Acronym key -> key of the multi-word name whose initials spell it ("oir" -> "operation ...")."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if len(m.text.split()) >= 2 and m.kind in ("organization", "media", "group", "other"):
@@ -60,17 +60,29 @@ def _acronym_targets(mentions: list[Mention]) -> dict[str, str]:
     return targets
 
 
+def _generic_key(key: str) -> str:
+    """ "iraqi security forces" and "iraqi armed forces" are "iraqi forces" within one article."""
+    words = key.split()
+    if len(words) >= 3 and words[-1] == "forces":
+        return " ".join(w for w in words if w not in _GENERIC_FORCES)
+    return key
+
+
 def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """Point each mention's key at the key of the actor it names (in place).
 
     `defined` maps acronym keys to the names they were defined for in the text: "(OIR)".
     """
+    for m in mentions:
+        m.key = _generic_key(m.key)
     surnames = _surname_targets(mentions)
-    acronyms = {**_acronym_targets(mentions), **defined}
+    acronyms = {**_acronym_targets(mentions), **{k: _generic_key(v) for k, v in defined.items()}}
     for m in mentions:
         if m.key in acronyms:
             m.key = acronyms[m.key]
-        elif m.kind != "country" and len(m.key.split()) <= 2 and m.key in surnames and surnames[m.key] != m.key:
+        elif (
+            m.kind != "country" and len(m.key.split()) <= 2 and m.key in surnames and surnames[m.key] != m.key
+        ):
             m.key = surnames[m.key]
             m.kind = "person"
 
@@ -96,6 +108,10 @@ def _canonical(group: list[Mention], kind: str, fixed: str | None) -> str:
         forms = Counter(m.text for m in group)
     if kind == "person":
         return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+    acronyms = {f.replace(".", "") for f in forms if is_acronym(f)}
+    expansions = [f for f in forms if len(f.split()) > 1 and initials(f) in acronyms]
+    if expansions:  # "Operation Inherent Resolve" rather than "OIR"
+        return max(expansions, key=lambda f: (forms[f], len(f)))
     return max(forms, key=lambda f: (forms[f], len(f.split()), len(f)))
 
 
@@ -118,7 +134,7 @@ def build_actors(mentions: list[Mention], fixed_names: dict[str, str]) -> list[A
                 if form and form.casefold() not in seen:
                     seen.add(form.casefold())
                     aliases.append(form)
-        first = group[0]
+        first = next((m for m in group if not m.headline), group[0])
         title = next((m.title for m in group if m.title), None)
         role = next((m.role for m in group if m.role), None)
         actors.append(
@@ -133,5 +149,3 @@ def build_actors(mentions: list[Mention], fixed_names: dict[str, str]) -> list[A
             )
         )
     return actors
-
-

@@ -79,7 +79,9 @@ def _role_before(doc: Doc, start: int) -> str | None:
     while i > sent_start and start - i < _MAX_ROLE_TOKENS:
         token = doc[i - 1]
         joined_hyphen = token.text == "-" and not token.whitespace_ and i - 2 >= sent_start
-        if joined_hyphen or (token.pos_ in _ROLE_POS and token.dep_ in _ROLE_DEPS and token.ent_type_ != "PERSON"):
+        if joined_hyphen or (
+            token.pos_ in _ROLE_POS and token.dep_ in _ROLE_DEPS and token.ent_type_ != "PERSON"
+        ):
             i -= 1
             continue
         break

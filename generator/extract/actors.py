@@ -33,13 +33,21 @@ from generator.extract.actor_layout import (
     result_chunks,
     table_chunks,
 )
+from generator.extract.actor_mentions import (
+    Mention,
+    clean_text,
+    looks_like_name,
+    sentence_of,
+    trim_lowercase_tail,
+    trim_span,
+)
 from generator.extract.actor_merge import build_actors, initials, is_acronym, resolve_keys
-from generator.extract.actor_mentions import Mention, clean_text, looks_like_name, sentence_of, trim_span
 from generator.extract.actor_titles import person_name
 
 _KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
-_ROMAN = frozenset("II III IV VI VII VIII IX XI XII".split())
+_PLACE_PREPS = frozenset({"in", "at", "near", "of", "outside", "around", "across"})
+_ROMAN = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"])
 
 
 def extract_actors(doc: Doc) -> list[Actor]:
@@ -85,7 +93,9 @@ class _Finder:
         text = clean_text(span)
         if not text or not self._free(span.start, span.end):
             return None
-        mention = Mention(text=text, kind=kind, start=span.start, sentence=sentence_of(self.doc, span.start), **extra)
+        mention = Mention(
+            text=text, kind=kind, start=span.start, sentence=sentence_of(self.doc, span.start), **extra
+        )
         country = countries().get(mention.key)
         if country and kind in ("country", "organization", "other"):
             mention.kind = "country"
@@ -104,7 +114,8 @@ class _Finder:
         """A name from a results table: a person by its entity label or initial, else a team."""
         span = self.doc[start:end]
         label = next((t.ent_type_ for t in span if t.ent_type_), "")
-        if label == "PERSON" or span[0].text[1:2] == "." or self.layout.sport == "individual":
+        score = end < len(self.doc) and self.doc[end].like_num  # "Greenock Morton 1"
+        if (label == "PERSON" and not score) or span[0].text[1:2] == "." or self.layout.sport == "individual":
             kind = "person"
         else:
             kind = "organization"
@@ -118,10 +129,11 @@ class _Finder:
             self._add_nationality(ent)
             return
         span = trim_span(ent)
-        if span is None:
-            return
-        if kind == "person":
+        if span is not None and kind == "person":
             self._add_person(span)
+            return
+        span = trim_lowercase_tail(span) if span is not None else None
+        if span is None:
             return
         text = clean_text(span)
         key = norm(text)
@@ -167,7 +179,13 @@ class _Finder:
         if self._add_phrase(ent):
             return
         root = ent.root
-        acting = root.dep_ in _ACTING_DEPS or (root.dep_ == "conj" and root.head.ent_type_ in ("ORG", "PERSON", "NORP"))
+        acting = root.dep_ in _ACTING_DEPS or (
+            root.dep_ == "conj" and root.head.ent_type_ in ("ORG", "PERSON", "NORP")
+        )
+        if self.layout.sport and not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS):
+            acting = (
+                True  # in sports copy, towns and states are mostly teams: "Sunderland forward Niall Quinn"
+            )
         span = trim_span(ent)
         if acting and span is not None and looks_like_name(clean_text(span)):
             self._add(span, "organization")
@@ -204,7 +222,12 @@ class _Finder:
         """Capitalised abbreviations the model left untagged ("OIR", "KDP") are organisations."""
         for token in self.doc:
             text = token.text
-            if self.taken[token.i] or not is_acronym(text) or text in _ROMAN or self.layout.unreliable(token.i):
+            if (
+                self.taken[token.i]
+                or not is_acronym(text)
+                or text in _ROMAN
+                or self.layout.unreliable(token.i)
+            ):
                 continue
             if norm(text) in not_actors() or norm(text) in self.lower_words or self._in_caps_run(token.i):
                 continue
@@ -214,7 +237,7 @@ class _Finder:
             self._add(self.doc[token.i : token.i + 1], kind)
 
     def _in_caps_run(self, i: int) -> bool:
-        """An upper-case word next to another one, or before a colon, is emphasis or a label: "PRESS DIGEST"."""
+        """An upper-case word next to another, or before a colon, is emphasis or a label ("PRESS DIGEST")."""
         doc = self.doc
         if i + 1 < len(doc) and doc[i + 1].text == ":":
             return True
@@ -241,6 +264,8 @@ class _Finder:
                 if match or key in countries() or key in body_names:
                     kind = match.kind if match else ("country" if key in countries() else body_names[key])
                     mention = self._add(self.doc[i:j], kind)
+                    if mention:
+                        mention.headline = True
                     if mention and match:
                         mention.key = match.key
                     i = j
