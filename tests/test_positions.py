@@ -276,3 +276,62 @@ def test_sample_article_positions(sample_briefing):
         assert want_speaker in speaker, text
     release = sample_briefing.positions[3]
     assert release.speaker in ("Operation Inherent Resolve", "OIR", "the release", "The release")
+
+
+# -- kinds and transcripts ---------------------------------------------------------------
+
+
+def test_quotation_after_that_opens_a_reported_clause(positions):
+    found = positions(
+        "The campaign said that “exactly who did it” remains under investigation.",
+    )
+    expected = [("indirect", "exactly who did it remains under investigation")]
+    assert [(p.kind, p.text) for p in found] == expected
+
+
+def test_partial_quotation_in_double_apostrophes_ends_a_reported_clause(positions):
+    found = positions(
+        "Mr. Lewis said he had fought in Vietnam ''for the nation's rights, "
+        "knowing that back home we didn't have the rights.''",
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Lewis", "indirect")]
+
+
+def test_partial_quotation_in_quotation_marks_ends_a_direct_statement(positions):
+    found = positions(
+        "Trump said that voting fraud is “a big, big problem in this country.”",
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Trump", "direct")]
+
+
+def test_transcript_turns_are_attributed_to_their_label(positions):
+    found = positions(
+        "Partial transcript as follows:",
+        "\"WALLACE: Do you really see those two as equivalent, Mark Cuban and Gennifer Flowers?",
+        "\"PENCE: Well, look, you know, Mark Cuban has been out there saying some pretty tough stuff.",
+        "\"But the truth is that Donald Trump has a unique way of communicating to the American people.",
+        actors=[Actor(name="Chris Wallace", kind="person"), Actor(name="Mike Pence", kind="person")],
+    )
+    assert [(p.speaker, p.kind, p.cue) for p in found] == [
+        ("Chris Wallace", "indirect", ":"), ("Mike Pence", "indirect", ":"), ("Mike Pence", "indirect", ":")]
+    assert found[1].text.startswith("Well, look")
+
+
+def test_section_heading_is_not_a_transcript_turn(positions):
+    found = positions(
+        "Correction: An earlier version of this story misstated the date of the debate.",
+    )
+    assert found == []
+
+
+def test_document_speaker_keeps_its_identifying_clause(positions):
+    found = positions(
+        "Research conducted by the Center for Media and Public Affairs found that PolitiFact "
+        "consistently rated Democrats higher in its fact-checking.",
+    )
+    assert [p.speaker for p in found] == ["Research conducted by the Center for Media and Public Affairs"]
+
+
+def test_dash_signature_after_a_no_break_space(positions):
+    found = positions("“Maybe, we can build a wall around Donald Trump.”\u00a0― Steve Quinlan.")
+    assert [(p.speaker, p.kind) for p in found] == [("Steve Quinlan", "direct")]

@@ -32,6 +32,7 @@ class PositionRules:
     question_marks: frozenset[str]
     temporal_marks: frozenset[str]
     roles: frozenset[str]
+    label_stopwords: frozenset[str]
 
     @property
     def cue_verbs(self) -> frozenset[str]:

@@ -23,6 +23,7 @@ _TITLE_RE = re.compile(r"^(mr|mrs|ms|miss|dr|gen|col|lt|sen|rep|gov|sgt|maj|capt
 _FEMALE_TITLES = {"mrs", "ms", "miss", "madam"}
 _MALE_TITLES = {"mr", "sir"}
 _NP_CUT_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis"}
+_DOCUMENT_CUT_DEPS = {"appos", "punct", "advcl", "parataxis"}
 _DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
@@ -82,6 +83,17 @@ class SpeakerResolver:
         speaker.start = tok.idx
         if speaker.name:
             self.history.append(speaker)
+        return speaker
+
+    def resolve_label(self, label: Span) -> Speaker:
+        """A transcript label ("PENCE", "Chris Wallace"): the actor it names, else the label."""
+        actor = self.actor_for(label.text)
+        if actor is not None:
+            speaker = Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.root.lower_)
+        else:
+            speaker = Speaker(label.text, "person", head=label.root.lower_)
+        speaker.start = label.start_char
+        self.history.append(speaker)
         return speaker
 
     def remember(self, speaker: Speaker) -> None:
@@ -250,25 +262,30 @@ class SpeakerResolver:
         return None
 
     def noun_phrase(self, tok: Token) -> str:
-        """The subject phrase as written, without relative clauses or appositions."""
+        """The subject phrase as written, up to its first comma or apposition: a document keeps
+        the clause that identifies it ("research conducted by the Center for Media and Public
+        Affairs", "a 2014 study that appeared in the British Medical Journal"), a person or group
+        description stops before its relative clauses ("the official who ...")."""
+        document = tok.lemma_.lower() in self.rules.document_nouns
+        cut = _DOCUMENT_CUT_DEPS if document else _NP_CUT_DEPS
         end = tok.i
         for t in tok.subtree:
             if t.i > tok.i:
-                if _cut_here(t, tok):
+                if _cut_here(t, tok, cut):
                     break
                 end = t.i
         start = max(tok.left_edge.i, tok.i - 6)
         while start < tok.i and self.doc[start].dep_ == "punct":
             start += 1
-        return self.doc[start : min(end, tok.i + 8) + 1].text.strip()
+        return self.doc[start : min(end, tok.i + (14 if document else 8)) + 1].text.strip()
 
 
-def _cut_here(t: Token, head: Token) -> bool:
+def _cut_here(t: Token, head: Token, cut: set[str]) -> bool:
     """Stop the phrase at the first comma, relative clause or apposition after the head."""
     chain = t
     while chain.head.i != head.i and chain.head.i != chain.i:
         chain = chain.head
-    return t.dep_ == "punct" or chain.dep_ in _NP_CUT_DEPS
+    return t.dep_ == "punct" or chain.dep_ in cut
 
 
 def _fits(speaker: Speaker, gender: str | None) -> bool:

@@ -47,6 +47,8 @@ class _Found:
     cue_i: int
     speaker: Speaker
     from_quote: bool = False
+    label: bool = False  # a transcript turn: "PENCE: ..."
+    direct: bool | None = None  # kind fixed by the statement it continues
 
     @property
     def start(self) -> int:
@@ -81,6 +83,9 @@ class _Extraction:
     def run(self) -> list[Position]:
         """Both passes, then Positions in reading order."""
         found: list[_Found] = []
+        for index in range(len(self.paragraph_starts)):
+            if self.paragraph_starts[index] >= self.body_start and (turn := self._transcript_turn(index)):
+                found.append(turn)
         for tok in self.doc:
             if tok.idx < self.body_start or self.quote_of[tok.i] >= 0:
                 continue
@@ -218,6 +223,37 @@ class _Extraction:
                     words.extend(self.doc[child.i : objects[0].i + 1])
         return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
 
+    def _transcript_turn(self, index: int) -> _Found | None:
+        """A paragraph opened by a speaker label and a colon: '"PENCE: Well, look, ...'."""
+        span = self._paragraph_span(index)
+        if span is None:
+            return None
+        toks = [t for t in span if not t.is_space]
+        i = 0
+        while i < len(toks) and (toks[i].is_quote or toks[i].text in ("''", "``")):
+            i += 1
+        colon = next((j for j in range(i, min(i + 4, len(toks))) if toks[j].text == ":"), None)
+        if colon is None or colon == i:
+            return None
+        label = toks[i:colon]
+        if not all(t.is_alpha and t.text[0].isupper() and t.pos_ in ("PROPN", "NOUN") for t in label):
+            return None
+        if not any(t.pos_ == "PROPN" or t.is_upper for t in label):
+            return None
+        if any(t.lower_ in self.rules.label_stopwords for t in label):
+            return None
+        pieces = self._finish([(toks[colon].i + 1, span.end)], toks[colon])
+        if not pieces:
+            return None
+        pieces[0] = (max(pieces[0][0], toks[colon].i + 1), pieces[0][1])  # not back over the label
+        speaker = self.resolver.resolve_label(self.doc[label[0].i : label[-1].i + 1])
+        return _Found(pieces, ":", toks[colon].i, speaker, label=True)
+
+    def _paragraph_span(self, index: int):
+        starts = self.paragraph_starts
+        end = starts[index + 1] - 2 if index + 1 < len(starts) else len(self.doc.text)
+        return self.doc.char_span(starts[index], end, alignment_mode="expand")
+
     # -- content spans ---------------------------------------------------------
 
     def _finish(self, pieces: list[tuple[int, int]], cue: Token) -> list[tuple[int, int]]:
@@ -313,7 +349,7 @@ class _Extraction:
     def _dash_attribution(self, start: int, end: int) -> _Found | None:
         """A quotation signed with a dash and a name: '"..." ― Jane Doe'."""
         i = end
-        while i < len(self.doc) and (self.quote_of[i] < 0 and self.doc[i].is_punct
+        while i < len(self.doc) and (self.quote_of[i] < 0 and (self.doc[i].is_punct or self.doc[i].is_space)
                                      and self.doc[i].text not in _DASHES):
             i += 1
         if i + 1 >= len(self.doc) or self.doc[i].text not in _DASHES:
@@ -342,7 +378,8 @@ class _Extraction:
         if not (quote.continues or opens_sentence) or words < _CONTINUATION_MIN_WORDS:
             return None
         self.resolver.remember(last.speaker)
-        return _Found([(start, end)], last.cue, last.cue_i, last.speaker, from_quote=True)
+        direct = self._is_direct(last) if last.label or last.direct is not None else None
+        return _Found([(start, end)], last.cue, last.cue_i, last.speaker, from_quote=True, direct=direct)
 
     # -- output ------------------------------------------------------------------
 
@@ -370,9 +407,36 @@ class _Extraction:
         return out
 
     def _is_direct(self, item: _Found) -> bool:
-        """Direct when the content's first or last word lies inside a quotation."""
+        """Direct when the content ends inside a quotation, or begins inside one that is not
+        introduced by 'that' ("said that “exactly who did it” remains ..." is reported speech).
+
+        A transcript turn ("PENCE: Well, ...") is direct only when a quotation opens after its
+        label, and the paragraphs that continue a turn are of its kind. A reported clause ending
+        with a partial quotation in the ''...'' style ("he had fought in Vietnam ''for the
+        nation's rights''") counts as reported: that is how the newspapers using that style are
+        annotated (PolNeAR).
+        """
+        if item.direct is not None:
+            return item.direct
         words = [t for s, e in item.pieces for t in self.doc[s:e] if not t.is_punct]
-        return bool(words) and (self.quote_of[words[0].i] >= 0 or self.quote_of[words[-1].i] >= 0)
+        if not words:
+            return False
+        first, last = self.quote_of[words[0].i], self.quote_of[words[-1].i]
+        if item.label:
+            return first >= 0 and self.quotes[first].start > self.doc[item.cue_i].idx
+        if last >= 0 and first < 0 and self._double_apostrophes(last):
+            return False
+        if last >= 0:
+            return True
+        before = words[0].i - 1
+        while before >= 0 and self.doc[before].is_punct:
+            before -= 1
+        return first >= 0 and not (before >= 0 and self.doc[before].lower_ == "that")
+
+    def _double_apostrophes(self, q_index: int) -> bool:
+        """The quotation is opened with '' or `` rather than a quotation mark."""
+        start = self.quotes[q_index].start
+        return self.doc.text[max(start - 2, 0) : start] in ("''", "``")
 
     def _text(self, pieces: list[tuple[int, int]]) -> str:
         """The content as written, without its outer quotation marks (or unpaired inner ones)."""
