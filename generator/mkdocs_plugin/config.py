@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from mkdocs.config.base import Config
-from mkdocs.config.config_options import Type
+from mkdocs.config.config_options import Choice, Type
 
-from generator.extract.nlp import DEFAULT_MODEL
+from generator.extract.model_name import DEFAULT_MODEL
+from generator.search import SEARCH_ENGINES
 
 
 class BriefingsConfig(Config):
@@ -20,3 +21,11 @@ class BriefingsConfig(Config):
     extract = Type(bool, default=True)
     # Fail the build on any bad article or briefing (CI sets this through `--strict`).
     strict = Type(bool, default=False)
+    # What answers the header search box: "pagefind" (a chunked index built after the site;
+    # a first search downloads ~0.22 MB gzipped at 5,000 briefings) or "material"
+    # (Material's own index: every page's text in one file, 5-16 MB gzipped at 5,000).
+    search = Choice(SEARCH_ENGINES, default="pagefind")
+    # An actor or place gets its own page once this many briefings name it (an actor who
+    # stated a position always does); the others link to their one briefing. 1 gives every
+    # actor and place a page, at about one extra page per five facts in the build.
+    entity_pages = Type(int, default=2)

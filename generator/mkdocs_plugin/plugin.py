@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,16 +11,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from generator.briefing.store import load_briefings
 from generator.config import Settings
 from generator.mkdocs_plugin.config import BriefingsConfig
+from generator.render.passthrough import restore_html
+from generator.render.stamp import BEGIN as STAMP_BEGIN
+from generator.search import THEME_DIR, PagefindError, build_index, mark_for_index
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """`plugins: [search, briefings]`: extracts new articles and adds the generated pages."""
+
+    stamped: list = []  # noqa: RUF012 - replaced per build in on_files
+    html_blocks: dict = {}  # noqa: RUF012 - replaced per build in on_files
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = Settings.from_config(self.config, Path(config.config_file_path).parent)
@@ -28,7 +36,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 f"briefings: templates folder {self.settings.templates_dir} not found; "
                 "set `templates:` under the briefings plugin in mkdocs.yml"
             )
+        if self._pagefind:
+            search = config.plugins.get("material/search")
+            if search is None or not search.config.enabled:
+                raise PluginError(
+                    "briefings: `search: pagefind` answers Material's header search box, which "
+                    "Material shows only with its search plugin: keep `- search` in plugins"
+                )
+            # Our partials/search.html: after the user's custom_dir, before Material's own.
+            dirs = config.theme.dirs
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config
+
+    @property
+    def _pagefind(self) -> bool:
+        return self.config.enabled and self.config.search == "pagefind"
 
     # Runs before other plugins' on_files (default priority 0), so that the search and tags
     # plugins see the generated pages as if they were files in docs_dir.
@@ -53,19 +75,55 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         briefings, errors = load_briefings(settings.briefings_dir)
         for error in errors:
             log.warning(str(error))
-        renderer = PageRenderer(settings.templates_dir, config.use_directory_urls)
+        renderer = PageRenderer(settings.templates_dir, config.use_directory_urls, self.config.entity_pages)
         try:
             pages = list(renderer.render_all(briefings))
         except (FileNotFoundError, TemplateError) as err:
             raise PluginError(f"briefings: cannot render the pages: {err}") from err
+        self.html_blocks = {}
         for page in pages:
             if page.src_uri in files.src_uris:
                 continue  # a hand-written page in docs_dir wins over the generated one
+            if page.html_blocks:
+                self.html_blocks[page.src_uri] = page.html_blocks
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
+        self.stamped = renderer.stamped
         for data in export_all(renderer.index, config.site_url, config.site_name):
             files.append(File.generated(config, data.src_uri, content=data.content))
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        blocks = self.html_blocks.get(page.file.src_uri)
+        if blocks:
+            html = restore_html(html, list(blocks))
+        if not self._pagefind:
+            return html
+        # An actor/place shell is left out of every index, but the pages stamped from it are not.
+        shell = STAMP_BEGIN in html
+        marked = mark_for_index(html, {} if shell else page.meta, page.is_homepage)
+        # Pagefind indexes this page instead: Material's search plugin skips it (no double work).
+        search = page.meta.get("search")
+        page.meta["search"] = {**search, "exclude": True} if isinstance(search, dict) else {"exclude": True}
+        return marked
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Actor and place pages first, so that the search index below includes them.
+        from generator.render.stamp import StampError, stamp_pages
+
+        try:
+            count = stamp_pages(Path(config.site_dir), self.stamped, config.use_directory_urls)
+        except StampError as err:
+            raise PluginError(f"briefings: {err}") from err
+        log.info("briefings: wrote %d actor and place pages", count)
+        if not self._pagefind:
+            return
+        start = time.perf_counter()
+        try:
+            pages = build_index(Path(config.site_dir), config.theme.get("language") or "en")
+        except PagefindError as err:
+            raise PluginError(f"briefings: {err}") from err
+        log.info("briefings: Pagefind indexed %d pages in %.1f s", pages, time.perf_counter() - start)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
         # Briefings are watched too, so an analyst's YAML edit shows at once; the rebuild this

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
+from generator.render.pages import entity_uri
 from generator.render.site_index import SiteIndex
 from generator.render.urls import dest_url
 
@@ -106,7 +107,7 @@ def _position_rows(index: SiteIndex) -> list[dict]:
         entry = index.actor_for(b, p.speaker)
         rows.append({
             "speaker": entry.name if entry else (p.speaker or ""),
-            "actor": dest_url(f"actors/{entry.slug}.md") if entry else None,
+            "actor": dest_url(f"actors/{entry.slug}.md") if entry and entry.has_page else None,
             "kind": p.kind, "cue": p.cue, "text": p.text, "date": b.date or "",
             "briefing": b.title, "url": _briefing_url(b.id),
         })
@@ -124,7 +125,7 @@ def _number_rows(index: SiteIndex) -> list[dict]:
 def _place_rows(index: SiteIndex) -> list[dict]:
     return [
         {"name": e.name, "kind": e.kind, "country": e.country, "lat": e.lat, "lon": e.lon,
-         "briefings": len(e.briefings), "url": dest_url(f"locations/{e.slug}.md")}
+         "briefings": len(e.briefings), "url": dest_url(entity_uri("locations", e))}
         for e in sorted(index.locations.values(), key=lambda e: e.slug)
         if e.lat is not None and e.lon is not None
     ]

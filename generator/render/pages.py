@@ -16,13 +16,20 @@ import jinja2
 from generator.briefing import Briefing
 from generator.render.escaping import anchor_id, front_matter_text, safe_url
 from generator.render.highlight import Highlighter, Term
+from generator.render.passthrough import lift_html
 from generator.render.site_index import SiteIndex, build_site_index
+from generator.render.stamp import StampedPage, shell_markdown
 from generator.render.urls import relative_url
 
 HOME_LATEST = 20
 HOME_TOP = 15
 INDEX_PAGE_SIZE = 200
 TAGS_PER_BRIEFING = 8
+# The sections of an actor or place page: the shell's table of contents.
+ENTITY_HEADINGS = {
+    "actors": [("stated-positions", "Stated positions"), ("briefings", "Briefings")],
+    "locations": [("briefings", "Briefings")],
+}
 
 
 @dataclass(frozen=True)
@@ -30,14 +37,19 @@ class GeneratedPage:
     src_uri: str
     content: str
     in_nav: bool = False
+    # HTML blocks lifted out of `content` (see passthrough.py), restored after Markdown.
+    html_blocks: tuple[str, ...] = ()
 
 
 class PageRenderer:
     """Renders every page of the site from a list of briefings."""
 
-    def __init__(self, templates_dir: Path, use_directory_urls: bool = True) -> None:
+    def __init__(self, templates_dir: Path, use_directory_urls: bool = True, entity_pages: int = 1) -> None:
         self.use_directory_urls = use_directory_urls
+        self.entity_pages = entity_pages
         self.index: SiteIndex = build_site_index([])
+        # Actor and place pages, written from a shell page after the build (see stamp.py).
+        self.stamped: list[StampedPage] = []
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             autoescape=True,
@@ -50,10 +62,12 @@ class PageRenderer:
         self.env.filters["safe_url"] = safe_url
         self.env.filters["anchor"] = anchor_id
         self.env.filters["number"] = _format_number
+        self.env.globals["entity_uri"] = entity_uri
 
     def render_all(self, briefings: list[Briefing]) -> Iterator[GeneratedPage]:
         """Yield the home page, indexes and one page per briefing, actor and place."""
-        index = self.index = build_site_index(briefings)
+        index = self.index = build_site_index(briefings, self.entity_pages)
+        self.stamped = []
         yield self._page("index.md", "home.md.j2", True, index=index,
                          latest=index.briefings[:HOME_LATEST],
                          top_actors=_top(index.actors.values(), HOME_TOP),
@@ -61,8 +75,8 @@ class PageRenderer:
         yield from self._timeline(index)
         for briefing in index.briefings:
             yield self._briefing_page(briefing, index)
-        yield from self._entity_pages("actors", "actor.md.j2", index.actors.values(), index)
-        yield from self._entity_pages("locations", "location.md.j2", index.locations.values(), index)
+        yield from self._entity_pages("actors", "actor.html.j2", index.actors.values(), index)
+        yield from self._entity_pages("locations", "location.html.j2", index.locations.values(), index)
         yield self._page("positions.md", "positions.md.j2", True, count=len(index.all_positions()))
         yield self._page("numbers.md", "numbers.md.j2", True, count=len(index.all_numbers()))
         yield self._page("data.md", "data.md.j2", True, index=index)
@@ -86,9 +100,13 @@ class PageRenderer:
     def _entity_pages(self, folder: str, template: str, entries, index: SiteIndex) -> Iterator[GeneratedPage]:
         """One page per actor (or place), an index with the most-mentioned and A-Z listings."""
         entries = sorted(entries, key=lambda e: (_letter(e.name) == "#", _sort_name(e.name), e.slug))
-        for entry in entries:
-            yield self._page(f"{folder}/{entry.slug}.md", template, False, entry=entry, index=index,
-                             max_links=INDEX_PAGE_SIZE)
+        shell = f"{folder}/entity-shell.md"
+        if any(e.has_page for e in entries):
+            yield GeneratedPage(shell, shell_markdown(folder.title(), ENTITY_HEADINGS[folder]), False)
+        for entry in (e for e in entries if e.has_page):
+            src = f"{folder}/{entry.slug}.md"
+            body = self._render(src, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE)
+            self.stamped.append(StampedPage(shell, src, entry.name, body))
         letters = []
         for letter, group in itertools.groupby(entries, key=lambda e: _letter(e.name)):
             items = list(group)
@@ -108,28 +126,41 @@ class PageRenderer:
         terms: list[Term] = []
         for actor in briefing.actors:
             entry = index.actor_for(briefing, actor.name)
-            href = relative_url(src, f"actors/{entry.slug}.md", self.use_directory_urls) if entry else None
+            page = entry and entry.has_page
+            href = relative_url(src, f"actors/{entry.slug}.md", self.use_directory_urls) if page else None
             terms += [Term(form, f"hl-actor hl-{actor.kind}", href) for form in [actor.name, *actor.aliases]]
         for location in briefing.locations:
             entry = index.location_for(briefing, location.name)
-            href = relative_url(src, f"locations/{entry.slug}.md", self.use_directory_urls) if entry else None
+            page = entry and entry.has_page
+            href = relative_url(src, f"locations/{entry.slug}.md", self.use_directory_urls) if page else None
             terms += [Term(form, "hl-place", href) for form in [location.name, *location.aliases]]
         terms += [Term(number.text, "hl-number") for number in briefing.numbers]
         highlighter = Highlighter(terms)
         evidence = [item.sentence for item in _items(briefing)]
         paragraphs = [highlighter.paragraph(p, i, evidence) for i, p in enumerate(briefing.paragraphs)]
-        return self._page(src, "briefing.md.j2", False, briefing=briefing, index=index,
+        page = self._page(src, "briefing.md.j2", False, briefing=briefing, index=index,
                           paragraphs=paragraphs, tags=_tags(briefing))
+        content, blocks = lift_html(page.content)
+        return GeneratedPage(src, content, False, tuple(blocks))
 
     def _page(self, src_uri: str, template: str, in_nav: bool, **context) -> GeneratedPage:
+        return GeneratedPage(src_uri, self._render(src_uri, template, **context), in_nav)
+
+    def _render(self, src_uri: str, template: str, **context) -> str:
         def url(target: str) -> str:
             return relative_url(src_uri, target, self.use_directory_urls)
 
         try:
-            content = self.env.get_template(template).render(url=url, **context)
+            return self.env.get_template(template).render(url=url, **context)
         except jinja2.TemplateNotFound as err:
             raise FileNotFoundError(f"template {err.name!r} not found in the templates folder") from err
-        return GeneratedPage(src_uri, content, in_nav)
+
+
+def entity_uri(folder: str, entry) -> str:
+    """Where an actor or place links: its own page, else the one briefing that names it."""
+    if entry.has_page:
+        return f"{folder}/{entry.slug}.md"
+    return f"briefings/{entry.briefings[0].id}.md"
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from generator.briefing import Actor, Briefing, Location, Number, Position
 from generator.render.escaping import slugify
 
+# Page names the site itself uses inside the actors/ and locations/ folders.
+RESERVED_SLUGS = frozenset({"index", "by-letter", "entity-shell"})
+
 _TITLE_WORDS = re.compile(
     r"^(?:(?:gen|col|lt|maj|capt|sgt|adm|dr|mr|mrs|ms|sen|rep|gov|pres|prof|sir)\.?\s+)+", re.I
 )
@@ -45,6 +48,7 @@ class ActorEntry:
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     positions: list[tuple[Briefing, Position]] = field(default_factory=list)
+    has_page: bool = True
 
     @property
     def title(self) -> str | None:
@@ -71,6 +75,7 @@ class LocationEntry:
     lat: float | None = None
     lon: float | None = None
     mentions: list[Mention] = field(default_factory=list)
+    has_page: bool = True
 
     @property
     def briefings(self) -> list[Briefing]:
@@ -112,13 +117,17 @@ class SiteIndex:
         return [(b, p) for b in self.briefings for p in b.positions]
 
 
-def build_site_index(briefings: list[Briefing]) -> SiteIndex:
-    """Link the actors and places of all briefings into site-wide entries."""
+def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1) -> SiteIndex:
+    """Link the actors and places of all briefings into site-wide entries.
+
+    An entry gets its own page once it appears in `min_briefings_for_page` briefings, or
+    (actors) has stated a position; the others link to the one briefing that names them.
+    """
     briefings = sort_newest_first(briefings)
     actors: dict[str, ActorEntry] = {}
     by_key: dict[tuple[str, str], ActorEntry] = {}
     actor_of: dict[tuple[str, str], ActorEntry] = {}
-    used_slugs: set[str] = set()
+    used_slugs: set[str] = set(RESERVED_SLUGS)
     for briefing in sorted(briefings, key=lambda b: b.id):
         for actor in briefing.actors:
             entry = _find_actor(by_key, actor) or _new_actor(actor, actors, used_slugs)
@@ -139,7 +148,7 @@ def build_site_index(briefings: list[Briefing]) -> SiteIndex:
     locations: dict[str, LocationEntry] = {}
     location_of: dict[tuple[str, str], LocationEntry] = {}
     loc_by_key: dict[str, LocationEntry] = {}
-    used_slugs = set()  # places have their own folder, so their own slugs
+    used_slugs = set(RESERVED_SLUGS)  # places have their own folder, so their own slugs
     for briefing in sorted(briefings, key=lambda b: b.id):
         for location in briefing.locations:
             key = _location_key(location)
@@ -161,6 +170,9 @@ def build_site_index(briefings: list[Briefing]) -> SiteIndex:
                 location_of[(briefing.id, name_key(form))] = entry
     for entry in actors.values():
         entry.positions.sort(key=lambda bp: (bp[0].date or "", bp[0].id), reverse=True)
+        entry.has_page = bool(entry.positions) or len(entry.briefings) >= min_briefings_for_page
+    for place in locations.values():
+        place.has_page = len(place.briefings) >= min_briefings_for_page
     return SiteIndex(briefings, actors, locations, actor_of, location_of)
 
 

@@ -147,7 +147,7 @@
           marker.bindTooltip(document.createTextNode(p.name));  // a string would be read as HTML
           bounds.push([p.lat, p.lon]);
         });
-        if (bounds.length) map.fitBounds(bounds, { maxZoom: 6, padding: [20, 20] });
+        if (bounds.length) map.fitBounds(bounds, { maxZoom: 6, padding: [20, 20], animate: false });
         box.dataset.markers = String(places.length);
       });
     };
