@@ -193,7 +193,7 @@ def _items(briefing: Briefing):
 
 
 def _top(entries, n: int) -> list:
-    return sorted(entries, key=lambda e: (-len(e.briefings), -len(e.mentions), e.name.casefold()))[:n]
+    return sorted(entries, key=lambda e: (-len(e.briefings), -e.mention_count, e.name.casefold()))[:n]
 
 
 def _tags(briefing: Briefing) -> list[str]:

@@ -49,6 +49,7 @@ class ActorEntry:
     mentions: list[Mention] = field(default_factory=list)
     positions: list[tuple[Briefing, Position]] = field(default_factory=list)
     has_page: bool = True
+    mention_count: int = 0  # mentions summed over briefings: ranks the most-mentioned
 
     @property
     def title(self) -> str | None:
@@ -76,6 +77,7 @@ class LocationEntry:
     lon: float | None = None
     mentions: list[Mention] = field(default_factory=list)
     has_page: bool = True
+    mention_count: int = 0
 
     @property
     def briefings(self) -> list[Briefing]:
@@ -166,6 +168,7 @@ def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1)
                 loc_by_key[key] = entry
                 locations[slug] = entry
             entry.mentions.append(Mention(briefing, location.sentence))
+            entry.mention_count += location.mentions
             for form in [location.name, *location.aliases]:
                 location_of[(briefing.id, name_key(form))] = entry
     for entry in actors.values():
@@ -198,6 +201,7 @@ def _add_actor(entry: ActorEntry, actor: Actor, briefing: Briefing) -> None:
     if actor.role:
         entry.roles[actor.role] += 1
     entry.mentions.append(Mention(briefing, actor.sentence))
+    entry.mention_count += actor.mentions
 
 
 def _location_key(location: Location) -> str:
