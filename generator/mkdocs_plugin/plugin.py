@@ -94,7 +94,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        blocks = self.html_blocks.get(page.file.src_uri)
+        blocks = self.html_blocks.pop(page.file.src_uri, None)  # needed once: free it
         if blocks:
             html = restore_html(html, list(blocks))
         if not self._pagefind:

@@ -19,7 +19,10 @@ THEME_DIR = Path(__file__).parent / "theme"
 OUTPUT_SUBDIR = "pagefind"
 # Inside indexed pages: heading permalinks (¶), the "sentence" evidence links and table
 # headers ("Actor Kind Title Role") are the same on every page: noise in results.
-EXCLUDE_SELECTORS = (".headerlink", "a[href^='#'][title]", "thead")
+# The article text itself is left out too: every name, place, number, quote and the summary
+# are indexed from the briefing's tables and lead, and leaving the full text out halves
+# Pagefind's time and memory on a large site (README, "Search").
+EXCLUDE_SELECTORS = (".headerlink", "a[href^='#'][title]", "thead", ".bf-article")
 _INDEXED = re.compile(r"Indexed (\d+) pages?")
 
 
