@@ -28,6 +28,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     stamped: list = []  # noqa: RUF012 - replaced per build in on_files
     html_blocks: dict = {}  # noqa: RUF012 - replaced per build in on_files
+    index = None  # the site index of the last on_files, for the downloads
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = Settings.from_config(self.config, Path(config.config_file_path).parent)
@@ -61,7 +62,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         from jinja2 import TemplateError
 
         from generator.extract_folder import extract_folder
-        from generator.render.data_export import export_all
         from generator.render.pages import PageRenderer
 
         settings = self.settings
@@ -89,8 +89,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
         self.stamped = renderer.stamped
-        for data in export_all(renderer.index, config.site_url, config.site_name):
-            files.append(File.generated(config, data.src_uri, content=data.content))
+        self.index = renderer.index  # the downloads are written after the build (on_post_build)
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -109,6 +108,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Actor and place pages first, so that the search index below includes them.
+        from generator.render.data_export import write_exports
         from generator.render.stamp import StampError, stamp_pages
 
         try:
@@ -116,6 +116,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except StampError as err:
             raise PluginError(f"briefings: {err}") from err
         log.info("briefings: wrote %d actor and place pages", count)
+        # Downloads are written straight into the site, not held as MkDocs files: at thousands
+        # of briefings they are a third of the site, and memory is what a large build runs out of.
+        if self.index is not None:
+            write_exports(Path(config.site_dir), self.index, config.site_url, config.site_name)
         if not self._pagefind:
             return
         start = time.perf_counter()

@@ -8,9 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from generator.render.pages import entity_uri
@@ -26,19 +28,29 @@ class DataFile:
     content: bytes
 
 
-def export_all(index: SiteIndex, site_url: str | None, site_name: str) -> list[DataFile]:
-    """Every download: the full dataset as JSON, one CSV per list, the views' JSON and the feed."""
-    return [
-        DataFile("data/briefings.json", _json([b.to_dict() for b in _by_id(index)])),
-        DataFile("data/actors.csv", _actors_csv(index)),
-        DataFile("data/numbers.csv", _numbers_csv(index)),
-        DataFile("data/locations.csv", _locations_csv(index)),
-        DataFile("data/positions.csv", _positions_csv(index)),
-        DataFile("data/positions.json", _json(_position_rows(index))),
-        DataFile("data/numbers.json", _json(_number_rows(index))),
-        DataFile("data/places.json", _json(_place_rows(index))),
-        DataFile("feed.xml", _rss(index, site_url, site_name)),
-    ]
+def export_all(index: SiteIndex, site_url: str | None, site_name: str) -> Iterator[DataFile]:
+    """Every download, one at a time (a large site's exports are hundreds of MB): the full
+    dataset as JSON, one CSV per list, the JSON the positions/numbers/map views read, the feed."""
+    yield DataFile("data/briefings.json", _json([b.to_dict() for b in _by_id(index)]))
+    yield DataFile("data/actors.csv", _actors_csv(index))
+    yield DataFile("data/numbers.csv", _numbers_csv(index))
+    yield DataFile("data/locations.csv", _locations_csv(index))
+    yield DataFile("data/positions.csv", _positions_csv(index))
+    yield DataFile("data/positions.json", _json(_position_rows(index)))
+    yield DataFile("data/numbers.json", _json(_number_rows(index)))
+    yield DataFile("data/places.json", _json(_place_rows(index)))
+    yield DataFile("feed.xml", _rss(index, site_url, site_name))
+
+
+def write_exports(site_dir: Path, index: SiteIndex, site_url: str | None, site_name: str) -> int:
+    """Write every download into the built site; return how many files."""
+    count = 0
+    for data in export_all(index, site_url, site_name):
+        target = site_dir / data.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data.content)
+        count += 1
+    return count
 
 
 def _by_id(index: SiteIndex):
