@@ -5,16 +5,13 @@ from __future__ import annotations
 import pytest
 
 from generator.briefing import Actor, Position
+from generator.extract.pipeline import paragraph_starts
 from generator.extract.positions import extract_positions
 from generator.extract.quotes import find_quotes
 
 
 def _starts(paragraphs: list[str]) -> list[int]:
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph) + 2
-    return starts
+    return paragraph_starts(paragraphs)
 
 
 def _actors(doc) -> list[Actor]:

@@ -50,7 +50,7 @@ class Extractor:
                 yield self._briefing(article, doc)
 
     def _briefing(self, article: Article, doc: Doc) -> Briefing:
-        paragraph_starts = _paragraph_starts(article.paragraphs)
+        starts = paragraph_starts(article.paragraphs)
         actors = extract_actors(doc)
         return Briefing(
             id=article.id,
@@ -65,12 +65,12 @@ class Extractor:
             actors=actors,
             numbers=extract_numbers(doc),
             locations=extract_locations(doc, actors),
-            positions=extract_positions(doc, actors, paragraph_starts),
+            positions=extract_positions(doc, actors, starts),
             extractor=self.version,
         )
 
 
-def _paragraph_starts(paragraphs: list[str]) -> list[int]:
+def paragraph_starts(paragraphs: list[str]) -> list[int]:
     """Character offset of each paragraph in `Article.text` (joined by blank lines)."""
     starts, offset = [], 0
     for paragraph in paragraphs:

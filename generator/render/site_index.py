@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.briefing import Actor, Briefing, Location, Number, Position
 from generator.render.escaping import slugify
@@ -38,8 +39,22 @@ class Mention:
     sentence: str
 
 
+class _Entry:
+    """What actor and place entries share: the briefings that name them."""
+
+    mentions: list[Mention]
+
+    @cached_property
+    def briefings(self) -> list[Briefing]:
+        """Each briefing once, newest first (computed once: the index is complete by then)."""
+        seen: dict[str, Briefing] = {}
+        for mention in self.mentions:
+            seen.setdefault(mention.briefing.id, mention.briefing)
+        return sort_newest_first(seen.values())
+
+
 @dataclass
-class ActorEntry:
+class ActorEntry(_Entry):
     slug: str
     name: str
     kind: str
@@ -59,16 +74,9 @@ class ActorEntry:
     def role(self) -> str | None:
         return self.roles.most_common(1)[0][0] if self.roles else None
 
-    @property
-    def briefings(self) -> list[Briefing]:
-        seen: dict[str, Briefing] = {}
-        for mention in self.mentions:
-            seen.setdefault(mention.briefing.id, mention.briefing)
-        return sort_newest_first(seen.values())
-
 
 @dataclass
-class LocationEntry:
+class LocationEntry(_Entry):
     slug: str
     name: str
     kind: str
@@ -78,13 +86,6 @@ class LocationEntry:
     mentions: list[Mention] = field(default_factory=list)
     has_page: bool = True
     mention_count: int = 0
-
-    @property
-    def briefings(self) -> list[Briefing]:
-        seen: dict[str, Briefing] = {}
-        for mention in self.mentions:
-            seen.setdefault(mention.briefing.id, mention.briefing)
-        return sort_newest_first(seen.values())
 
 
 def sort_newest_first(briefings) -> list[Briefing]:
