@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -25,13 +25,17 @@ FEED_ITEMS = 50
 @dataclass(frozen=True)
 class DataFile:
     src_uri: str
-    content: bytes
+    chunks: Iterable[str]  # written one by one: a large site's exports are hundreds of MB
+
+    @property
+    def content(self) -> bytes:
+        return "".join(self.chunks).encode("utf-8")
 
 
 def export_all(index: SiteIndex, site_url: str | None, site_name: str) -> Iterator[DataFile]:
     """Every download, one at a time (a large site's exports are hundreds of MB): the full
     dataset as JSON, one CSV per list, the JSON the positions/numbers/map views read, the feed."""
-    yield DataFile("data/briefings.json", _json([b.to_dict() for b in _by_id(index)]))
+    yield DataFile("data/briefings.json", _json(b.to_dict() for b in _by_id(index)))
     yield DataFile("data/actors.csv", _actors_csv(index))
     yield DataFile("data/numbers.csv", _numbers_csv(index))
     yield DataFile("data/locations.csv", _locations_csv(index))
@@ -39,7 +43,7 @@ def export_all(index: SiteIndex, site_url: str | None, site_name: str) -> Iterat
     yield DataFile("data/positions.json", _json(_position_rows(index)))
     yield DataFile("data/numbers.json", _json(_number_rows(index)))
     yield DataFile("data/places.json", _json(_place_rows(index)))
-    yield DataFile("feed.xml", _rss(index, site_url, site_name))
+    yield DataFile("feed.xml", [_rss(index, site_url, site_name).decode("utf-8")])
 
 
 def write_exports(site_dir: Path, index: SiteIndex, site_url: str | None, site_name: str) -> int:
@@ -48,7 +52,9 @@ def write_exports(site_dir: Path, index: SiteIndex, site_url: str | None, site_n
     for data in export_all(index, site_url, site_name):
         target = site_dir / data.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data.content)
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            for chunk in data.chunks:
+                handle.write(chunk)
         count += 1
     return count
 
@@ -57,21 +63,30 @@ def _by_id(index: SiteIndex):
     return sorted(index.briefings, key=lambda b: b.id)
 
 
-def _json(data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+def _json(items: Iterable) -> Iterator[str]:
+    """A JSON array, one item at a time."""
+    yield "["
+    for number, item in enumerate(items):
+        yield ("," if number else "") + json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+    yield "]"
 
 
-def _csv(header: list[str], rows) -> bytes:
+def _csv(header: list[str], rows) -> Iterator[str]:
+    """CSV text, one row at a time."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
         # A cell starting with = + - @ is a formula in spreadsheets: prefix it so it stays text.
         writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
-    return out.getvalue().encode("utf-8")
+        if out.tell() > 1 << 16:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
-def _actors_csv(index: SiteIndex) -> bytes:
+def _actors_csv(index: SiteIndex) -> Iterator[str]:
     rows = (
         [b.id, b.date or "", a.name, a.kind, a.title or "", a.role or "", "; ".join(a.aliases),
          a.mentions, a.sentence]
@@ -81,7 +96,7 @@ def _actors_csv(index: SiteIndex) -> bytes:
     return _csv(header, rows)
 
 
-def _numbers_csv(index: SiteIndex) -> bytes:
+def _numbers_csv(index: SiteIndex) -> Iterator[str]:
     rows = (
         [b.id, b.date or "", n.value, "" if n.value_max is None else n.value_max, n.text,
          n.subject or "", n.kind, n.sentence]
@@ -90,7 +105,7 @@ def _numbers_csv(index: SiteIndex) -> bytes:
     return _csv(["briefing", "date", "value", "value_max", "text", "subject", "kind", "sentence"], rows)
 
 
-def _locations_csv(index: SiteIndex) -> bytes:
+def _locations_csv(index: SiteIndex) -> Iterator[str]:
     rows = (
         [b.id, b.date or "", loc.name, loc.kind, loc.country or "",
          "" if loc.lat is None else loc.lat, "" if loc.lon is None else loc.lon, loc.mentions, loc.sentence]
@@ -100,7 +115,7 @@ def _locations_csv(index: SiteIndex) -> bytes:
     return _csv(header, rows)
 
 
-def _positions_csv(index: SiteIndex) -> bytes:
+def _positions_csv(index: SiteIndex) -> Iterator[str]:
     rows = (
         [b.id, b.date or "", p.speaker or "", p.speaker_kind, p.kind, p.cue, p.text, p.sentence]
         for b in _by_id(index) for p in b.positions
@@ -113,25 +128,23 @@ def _briefing_url(briefing_id: str) -> str:
     return dest_url(f"briefings/{briefing_id}.md")
 
 
-def _position_rows(index: SiteIndex) -> list[dict]:
-    rows = []
+def _position_rows(index: SiteIndex) -> Iterator[dict]:
     for b, p in index.all_positions():
         entry = index.actor_for(b, p.speaker)
-        rows.append({
+        yield {
             "speaker": entry.name if entry else (p.speaker or ""),
             "actor": dest_url(f"actors/{entry.slug}.md") if entry and entry.has_page else None,
             "kind": p.kind, "cue": p.cue, "text": p.text, "date": b.date or "",
             "briefing": b.title, "url": _briefing_url(b.id),
-        })
-    return rows
+        }
 
 
-def _number_rows(index: SiteIndex) -> list[dict]:
-    return [
+def _number_rows(index: SiteIndex) -> Iterator[dict]:
+    return (
         {"value": n.value, "value_max": n.value_max, "text": n.text, "subject": n.subject or "",
          "kind": n.kind, "date": b.date or "", "briefing": b.title, "url": _briefing_url(b.id)}
         for b, n in index.all_numbers()
-    ]
+    )
 
 
 def _place_rows(index: SiteIndex) -> list[dict]:

@@ -77,8 +77,10 @@ class PageRenderer:
             yield self._briefing_page(briefing, index)
         yield from self._entity_pages("actors", "actor.html.j2", index.actors.values(), index)
         yield from self._entity_pages("locations", "location.html.j2", index.locations.values(), index)
-        yield self._page("positions.md", "positions.md.j2", True, count=len(index.all_positions()))
-        yield self._page("numbers.md", "numbers.md.j2", True, count=len(index.all_numbers()))
+        positions = sum(len(b.positions) for b in index.briefings)
+        yield self._page("positions.md", "positions.md.j2", True, count=positions)
+        numbers = sum(len(b.numbers) for b in index.briefings)
+        yield self._page("numbers.md", "numbers.md.j2", True, count=numbers)
         yield self._page("data.md", "data.md.j2", True, index=index)
 
     def _timeline(self, index: SiteIndex) -> Iterator[GeneratedPage]:

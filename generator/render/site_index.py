@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -113,11 +114,11 @@ class SiteIndex:
     def location_for(self, briefing: Briefing, name: str) -> LocationEntry | None:
         return self.location_of.get((briefing.id, name_key(name)))
 
-    def all_numbers(self) -> list[tuple[Briefing, Number]]:
-        return [(b, n) for b in self.briefings for n in b.numbers]
+    def all_numbers(self) -> Iterator[tuple[Briefing, Number]]:
+        return ((b, n) for b in self.briefings for n in b.numbers)
 
-    def all_positions(self) -> list[tuple[Briefing, Position]]:
-        return [(b, p) for b in self.briefings for p in b.positions]
+    def all_positions(self) -> Iterator[tuple[Briefing, Position]]:
+        return ((b, p) for b in self.briefings for p in b.positions)
 
 
 def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1) -> SiteIndex:
