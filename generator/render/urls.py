@@ -7,6 +7,7 @@ the generator computes the final relative URL itself.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def dest_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -19,6 +20,7 @@ def dest_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
+@lru_cache(maxsize=65536)  # the same links recur on every page of a large site
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
     """The link from page `from_src` to page or file `to_src` (both docs-relative paths)."""
     from_url = dest_url(from_src, use_directory_urls)
