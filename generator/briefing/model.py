@@ -6,7 +6,7 @@ reader can check it against the article.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 SCHEMA_VERSION = 1
@@ -93,7 +93,7 @@ class Briefing:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a plain dict in a stable key order, without empty optional keys."""
-        return _prune(asdict(self))
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Briefing:
@@ -118,15 +118,18 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
 _KEEP_FALSE = {"reviewed"}
 
 
-def _prune(value: Any) -> Any:
-    """Drop None values and `reviewed: false` so briefings stay short to read."""
-    if isinstance(value, dict):
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts in field order, dropping None values and `reviewed: false` so
+    briefings stay short to read. (Not `dataclasses.asdict`: its deep copies cost more than
+    the rest of writing a large site's downloads.)"""
+    if is_dataclass(value):
         out = {}
-        for key, item in value.items():
-            if item is None or (key in _KEEP_FALSE and item is False):
+        for f in fields(value):
+            item = getattr(value, f.name)
+            if item is None or (f.name in _KEEP_FALSE and item is False):
                 continue
-            out[key] = _prune(item)
+            out[f.name] = _plain(item)
         return out
     if isinstance(value, list):
-        return [_prune(item) for item in value]
+        return [_plain(item) for item in value]
     return value

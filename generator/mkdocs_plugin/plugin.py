@@ -17,7 +17,6 @@ from generator.briefing.store import load_briefings
 from generator.config import Settings
 from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.render.passthrough import restore_html
-from generator.render.stamp import BEGIN as STAMP_BEGIN
 from generator.search import THEME_DIR, PagefindError, build_index, mark_for_index
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -98,36 +97,36 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             html = restore_html(html, list(blocks))
         if not self._pagefind:
             return html
-        # An actor/place shell is left out of every index, but the pages stamped from it are not.
-        shell = STAMP_BEGIN in html
-        marked = mark_for_index(html, {} if shell else page.meta, page.is_homepage)
+        marked = mark_for_index(html, page.meta, page.is_homepage)
         # Pagefind indexes this page instead: Material's search plugin skips it (no double work).
         search = page.meta.get("search")
         page.meta["search"] = {**search, "exclude": True} if isinstance(search, dict) else {"exclude": True}
         return marked
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Actor and place pages first, so that the search index below includes them.
         from generator.render.data_export import write_exports
         from generator.render.stamp import StampError, stamp_pages
 
-        try:
-            count = stamp_pages(Path(config.site_dir), self.stamped, config.use_directory_urls)
-        except StampError as err:
-            raise PluginError(f"briefings: {err}") from err
-        log.info("briefings: wrote %d actor and place pages", count)
+        site_dir = Path(config.site_dir)
         # Downloads are written straight into the site, not held as MkDocs files: at thousands
         # of briefings they are a third of the site, and memory is what a large build runs out of.
         if self.index is not None:
-            write_exports(Path(config.site_dir), self.index, config.site_url, config.site_name)
-        if not self._pagefind:
-            return
-        start = time.perf_counter()
+            write_exports(site_dir, self.index, config.site_url, config.site_name)
+        # The search index is built before the actor and place pages exist: Pagefind reads and
+        # indexes every page it finds, and these (often more than the briefings) would double
+        # its time for names that the briefings' own pages already make findable.
+        if self._pagefind:
+            start = time.perf_counter()
+            try:
+                pages = build_index(site_dir, config.theme.get("language") or "en")
+            except PagefindError as err:
+                raise PluginError(f"briefings: {err}") from err
+            log.info("briefings: Pagefind indexed %d pages in %.1f s", pages, time.perf_counter() - start)
         try:
-            pages = build_index(Path(config.site_dir), config.theme.get("language") or "en")
-        except PagefindError as err:
+            count = stamp_pages(site_dir, self.stamped, config.use_directory_urls)
+        except StampError as err:
             raise PluginError(f"briefings: {err}") from err
-        log.info("briefings: Pagefind indexed %d pages in %.1f s", pages, time.perf_counter() - start)
+        log.info("briefings: wrote %d actor and place pages", count)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
         # Briefings are watched too, so an analyst's YAML edit shows at once; the rebuild this

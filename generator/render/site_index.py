@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from generator.briefing import Actor, Briefing, Location, Number, Position
 from generator.render.escaping import slugify
@@ -25,6 +25,7 @@ _TITLE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # every table row of every briefing page looks names up
 def name_key(name: str) -> str:
     """A name normalised for matching across articles: no accents, case, dots or titles."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
