@@ -56,18 +56,18 @@ def countries() -> dict[str, str]:
                 table[norm(form)] = name
     except ImportError:  # pragma: no cover - pycountry is a declared dependency
         pass
-    for line in _lines("countries.txt"):
-        canonical, *others = [part.strip() for part in line.split("|")]
-        for form in (canonical, *others):
-            table[norm(form)] = canonical
-    return table
+    return _read_alias_lines("countries.txt", table)
 
 
 @lru_cache(maxsize=1)
 def alias_groups() -> dict[str, str]:
     """Name key -> canonical name for actors known under unrelated names (ISIL -> ISIS)."""
-    table: dict[str, str] = {}
-    for line in _lines("aliases.txt"):
+    return _read_alias_lines("aliases.txt", {})
+
+
+def _read_alias_lines(filename: str, table: dict[str, str]) -> dict[str, str]:
+    """Add `canonical | other form | ...` lines of `filename` to `table` (name key -> canonical)."""
+    for line in _lines(filename):
         canonical, *others = [part.strip() for part in line.split("|")]
         for form in (canonical, *others):
             table[norm(form)] = canonical
