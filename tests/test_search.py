@@ -72,7 +72,7 @@ def test_briefings_are_indexed_and_actor_pages_and_listings_are_not(built_site: 
     assert any(url.startswith("/briefings/us-destroys") for url in urls)
     # Actors and places are found through the briefings that name them: their own pages stay
     # out of the index, which would otherwise double its build time on a large site.
-    assert (built_site / "actors" / "ken-mckenzie" / "index.html").is_file()
+    assert (built_site / "actors" / "ken-mckenzie.html").is_file()
     assert not any(url.startswith(("/actors/", "/locations/")) and url.count("/") > 2 for url in urls)
     assert "/about/" in urls
     # Listings (`search: exclude: true` in their templates) and the home page stay out.

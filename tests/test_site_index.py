@@ -42,5 +42,5 @@ def test_only_actors_named_twice_or_who_spoke_get_a_page():
     assert not any(place.has_page for place in index.locations.values())
     renderer = PageRenderer(ROOT / "templates", entity_pages=2)
     uris = {page.src_uri for page in renderer.render_all([a, b])}
-    assert {s.src_uri for s in renderer.stamped} == {"actors/myles-b-caggins-iii.md", "actors/nato.md"}
+    assert {s.uri for s in renderer.stamped} == {"actors/myles-b-caggins-iii.html", "actors/nato.html"}
     assert "actors/entity-shell.md" in uris and "locations/entity-shell.md" not in uris

@@ -86,7 +86,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if page.html_blocks:
                 self.html_blocks[page.src_uri] = page.html_blocks
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
+            file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+            if page.dest_uri:
+                file.dest_uri = page.dest_uri
+            files.append(file)
         self.stamped = renderer.stamped
         self.index = renderer.index  # the downloads are written after the build (on_post_build)
         return files
@@ -123,7 +126,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(f"briefings: {err}") from err
             log.info("briefings: Pagefind indexed %d pages in %.1f s", pages, time.perf_counter() - start)
         try:
-            count = stamp_pages(site_dir, self.stamped, config.use_directory_urls)
+            count = stamp_pages(site_dir, self.stamped)
         except StampError as err:
             raise PluginError(f"briefings: {err}") from err
         log.info("briefings: wrote %d actor and place pages", count)

@@ -133,7 +133,7 @@ def _position_rows(index: SiteIndex) -> Iterator[dict]:
         entry = index.actor_for(b, p.speaker)
         yield {
             "speaker": entry.name if entry else (p.speaker or ""),
-            "actor": dest_url(f"actors/{entry.slug}.md") if entry and entry.has_page else None,
+            "actor": dest_url(entity_uri("actors", entry)) if entry and entry.has_page else None,
             "kind": p.kind, "cue": p.cue, "text": p.text, "date": b.date or "",
             "briefing": b.title, "url": _briefing_url(b.id),
         }

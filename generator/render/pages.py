@@ -18,7 +18,7 @@ from generator.render.escaping import anchor_id, front_matter_text, safe_url
 from generator.render.highlight import Highlighter, Term
 from generator.render.passthrough import lift_html
 from generator.render.site_index import SiteIndex, build_site_index
-from generator.render.stamp import StampedPage, shell_markdown
+from generator.render.stamp import SHELL_NAME, StampedPage, StampShell, shell_markdown
 from generator.render.urls import relative_url
 
 HOME_LATEST = 20
@@ -39,6 +39,8 @@ class GeneratedPage:
     in_nav: bool = False
     # HTML blocks lifted out of `content` (see passthrough.py), restored after Markdown.
     html_blocks: tuple[str, ...] = ()
+    # Where MkDocs should write the page, when not where its name says (the entity shells).
+    dest_uri: str | None = None
 
 
 class PageRenderer:
@@ -102,13 +104,16 @@ class PageRenderer:
     def _entity_pages(self, folder: str, template: str, entries, index: SiteIndex) -> Iterator[GeneratedPage]:
         """One page per actor (or place), an index with the most-mentioned and A-Z listings."""
         entries = sorted(entries, key=lambda e: (_letter(e.name) == "#", _sort_name(e.name), e.slug))
-        shell = f"{folder}/entity-shell.md"
+        # Entity pages are flat files (actors/<slug>.html), like their shell: thousands of
+        # page folders cost more to create than the pages themselves on a slow disk.
+        shell = StampShell(f"{folder}/{SHELL_NAME}.md", f"{folder}/{SHELL_NAME}.html")
         if any(e.has_page for e in entries):
-            yield GeneratedPage(shell, shell_markdown(folder.title(), ENTITY_HEADINGS[folder]), False)
+            markdown = shell_markdown(folder.title(), ENTITY_HEADINGS[folder])
+            yield GeneratedPage(shell.src_uri, markdown, False, dest_uri=shell.dest_uri)
         for entry in (e for e in entries if e.has_page):
-            src = f"{folder}/{entry.slug}.md"
-            body = self._render(src, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE)
-            self.stamped.append(StampedPage(shell, src, entry.name, body))
+            uri = entity_uri(folder, entry)
+            body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE)
+            self.stamped.append(StampedPage(shell, uri, entry.name, body))
         letters = []
         for letter, group in itertools.groupby(entries, key=lambda e: _letter(e.name)):
             items = list(group)
@@ -129,12 +134,13 @@ class PageRenderer:
         for actor in briefing.actors:
             entry = index.actor_for(briefing, actor.name)
             page = entry and entry.has_page
-            href = relative_url(src, f"actors/{entry.slug}.md", self.use_directory_urls) if page else None
+            href = relative_url(src, entity_uri("actors", entry), self.use_directory_urls) if page else None
             terms += [Term(form, f"hl-actor hl-{actor.kind}", href) for form in [actor.name, *actor.aliases]]
         for location in briefing.locations:
             entry = index.location_for(briefing, location.name)
             page = entry and entry.has_page
-            href = relative_url(src, f"locations/{entry.slug}.md", self.use_directory_urls) if page else None
+            href = relative_url(src, entity_uri("locations", entry), self.use_directory_urls) \
+                if page else None
             terms += [Term(form, "hl-place", href) for form in [location.name, *location.aliases]]
         terms += [Term(number.text, "hl-number") for number in briefing.numbers]
         highlighter = Highlighter(terms)
@@ -161,7 +167,7 @@ class PageRenderer:
 def entity_uri(folder: str, entry) -> str:
     """Where an actor or place links: its own page, else the one briefing that names it."""
     if entry.has_page:
-        return f"{folder}/{entry.slug}.md"
+        return f"{folder}/{entry.slug}.html"
     return f"briefings/{entry.briefings[0].id}.md"
 
 

@@ -10,23 +10,27 @@ of the theme stays right.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from generator.render.urls import dest_url
-
+SHELL_NAME = "entity-shell"
 BEGIN = "<!--bf-stamp-begin-->"
 END = "<!--bf-stamp-end-->"
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
 @dataclass(frozen=True)
+class StampShell:
+    src_uri: str  # the generated Markdown page whose HTML is the template
+    dest_uri: str  # where MkDocs writes it: beside the pages stamped from it, same depth
+
+
+@dataclass(frozen=True)
 class StampedPage:
-    shell_uri: str  # the generated Markdown page whose HTML is the template
-    src_uri: str  # the page this would be as a Markdown file, e.g. actors/ken-mckenzie.md
+    shell: StampShell
+    uri: str  # the page's file in the site, e.g. actors/ken-mckenzie.html
     title: str
     body: str  # escaped HTML
 
@@ -46,29 +50,23 @@ class StampError(RuntimeError):
     """The shell's HTML lacks the markers (a theme override removed the page content)."""
 
 
-def stamp_pages(site_dir: Path, pages: list[StampedPage], use_directory_urls: bool = True) -> int:
+def stamp_pages(site_dir: Path, pages: list[StampedPage]) -> int:
     """Write each page into `site_dir` from its built shell; remove the shells. Returns the count."""
-    shells: dict[str, tuple[str, str, str]] = {}
+    shells: dict[StampShell, tuple[str, str, str]] = {}
     for page in pages:
-        if page.shell_uri not in shells:
-            shells[page.shell_uri] = _split_shell(_output_path(site_dir, page.shell_uri, use_directory_urls))
-        head, _, tail = shells[page.shell_uri]
-        old, new = _slug(page.shell_uri) + "/", _slug(page.src_uri) + "/"
+        if page.shell not in shells:
+            shells[page.shell] = _split_shell(site_dir / page.shell.dest_uri)
+        head, _, tail = shells[page.shell]
+        old, new = _name(page.shell.dest_uri), _name(page.uri)
         html = head.replace(old, new) + page.body + tail.replace(old, new)
         title = _TITLE.search(html)
         if title:
             retitled = f"<title>{_retitle(title.group(1), page.title)}</title>"
             html = html[: title.start()] + retitled + html[title.end() :]
         # Plain writes, like MkDocs' own: site/ is rebuilt output, not something to keep safe.
-        target = _output_path(site_dir, page.src_uri, use_directory_urls)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-    for shell_uri in shells:
-        path = _output_path(site_dir, shell_uri, use_directory_urls)
-        path.unlink(missing_ok=True)
-        if use_directory_urls:
-            with contextlib.suppress(OSError):  # not empty: leave it
-                path.parent.rmdir()
+        (site_dir / page.uri).write_text(html, encoding="utf-8")
+    for shell in shells:
+        (site_dir / shell.dest_uri).unlink(missing_ok=True)
     return len(pages)
 
 
@@ -86,10 +84,6 @@ def _retitle(old: str, title: str) -> str:
     return f"{escape(title)} - {site}" if site else escape(title)
 
 
-def _slug(src_uri: str) -> str:
-    return src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-
-
-def _output_path(site_dir: Path, src_uri: str, use_directory_urls: bool) -> Path:
-    url = dest_url(src_uri, use_directory_urls)
-    return site_dir / (url + "index.html" if url.endswith("/") or url == "" else url)
+def _name(uri: str) -> str:
+    """'actors/entity-shell.html' -> 'entity-shell.html': how the page links to itself."""
+    return uri.rsplit("/", 1)[-1]
