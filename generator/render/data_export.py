@@ -27,10 +27,6 @@ class DataFile:
     src_uri: str
     chunks: Iterable[str]  # written one by one: a large site's exports are hundreds of MB
 
-    @property
-    def content(self) -> bytes:
-        return "".join(self.chunks).encode("utf-8")
-
 
 def export_all(index: SiteIndex, site_url: str | None, site_name: str) -> Iterator[DataFile]:
     """Every download, one at a time (a large site's exports are hundreds of MB): the full

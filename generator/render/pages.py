@@ -91,12 +91,8 @@ class PageRenderer:
         for month, group in itertools.groupby(index.briefings, key=lambda b: (b.date or "")[:7]):
             items = list(group)
             key = month or "undated"
-            pages = list(_chunks(items, INDEX_PAGE_SIZE))
-            uris = [f"timeline/{key}.md"] + [f"timeline/{key}-{n}.md" for n in range(2, len(pages) + 1)]
-            months.append((key, len(items), uris[0], _month_name(key)))
-            for number, (uri, chunk) in enumerate(zip(uris, pages, strict=True), 1):
-                yield self._page(uri, "listing.md.j2", False, heading=_month_name(key), items=chunk,
-                                 kind="briefings", page_number=number, page_uris=uris)
+            months.append((key, len(items), f"timeline/{key}.md", _month_name(key)))
+            yield from self._listing(f"timeline/{key}", _month_name(key), items, "briefings")
         by_year = itertools.groupby(months, key=lambda m: "Undated" if m[0] == "undated" else m[0][:4])
         years = [(year, list(group)) for year, group in by_year]
         yield self._page("timeline/index.md", "timeline.md.j2", True, years=years, total=len(index.briefings))
@@ -117,16 +113,19 @@ class PageRenderer:
         letters = []
         for letter, group in itertools.groupby(entries, key=lambda e: _letter(e.name)):
             items = list(group)
-            pages = list(_chunks(items, INDEX_PAGE_SIZE))
-            slug = "0-9" if letter == "#" else letter.lower()
-            uris = [f"{folder}/by-letter/{slug}.md"]
-            uris += [f"{folder}/by-letter/{slug}-{n}.md" for n in range(2, len(pages) + 1)]
-            letters.append((letter, len(items), uris[0]))
-            for number, (uri, chunk) in enumerate(zip(uris, pages, strict=True), 1):
-                yield self._page(uri, "listing.md.j2", False, heading=f"{folder.title()}: {letter}",
-                                 items=chunk, kind=folder, page_number=number, page_uris=uris)
+            base = f"{folder}/by-letter/{'0-9' if letter == '#' else letter.lower()}"
+            letters.append((letter, len(items), f"{base}.md"))
+            yield from self._listing(base, f"{folder.title()}: {letter}", items, folder)
         yield self._page(f"{folder}/index.md", f"{folder}_index.md.j2", True, letters=letters,
                          top=_top(entries, 100), total=len(entries))
+
+    def _listing(self, base: str, heading: str, items: list, kind: str) -> Iterator[GeneratedPage]:
+        """`base.md`, then `base-2.md`, ...: `items` in pages of INDEX_PAGE_SIZE links."""
+        pages = list(_chunks(items, INDEX_PAGE_SIZE))
+        uris = [f"{base}.md"] + [f"{base}-{n}.md" for n in range(2, len(pages) + 1)]
+        for number, (uri, chunk) in enumerate(zip(uris, pages, strict=True), 1):
+            yield self._page(uri, "listing.md.j2", False, heading=heading, items=chunk, kind=kind,
+                             page_number=number, page_uris=uris)
 
     def _briefing_page(self, briefing: Briefing, index: SiteIndex) -> GeneratedPage:
         src = f"briefings/{briefing.id}.md"
