@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import logging
+import os
 import resource
 import shutil
 import subprocess
@@ -228,6 +229,7 @@ def build_and_measure(kind: str, size: int, briefings: list[dict]) -> Build:
         make = generator_project if kind == "generator" else bare_project
         page_folder = make(project, briefings)
         print(f"bench-site: building {kind} site of {size} ...", file=sys.stderr, flush=True)
+        quiet_disk()
         start = time.perf_counter()
         child = run_child([__file__, "--build-child", str(project)])
         wall = time.perf_counter() - start
@@ -238,6 +240,17 @@ def build_and_measure(kind: str, size: int, briefings: list[dict]) -> Build:
                      len(list((site / page_folder).glob("*/index.html"))), sum(folders.values()),
                      sorted(folders.items(), key=lambda item: -item[1])[:4],
                      gz_size(site / "search" / "search_index.json"), pagefind_first_search(site / "pagefind"))
+
+
+def quiet_disk() -> None:
+    """Flush what earlier builds wrote and deleted, so it is not written back during this one.
+
+    Each build writes hundreds of MiB and its temporary project is deleted after it; left to
+    the kernel, that writeback (and on some disks the discard of the freed blocks) lands on
+    whichever build runs next and slows its file creation several-fold, at random.
+    """
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def folder_bytes(site: Path) -> dict[str, int]:

@@ -51,3 +51,36 @@ def test_unknown_keys_are_reported(tmp_path: Path):
     text = dump_briefing(_briefing()) + "colour: red\n"
     errors = validation_errors(tmp_path / "b1.yaml", text)
     assert any("colour" in str(e) for e in errors)
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x [1, 2]\nb: *x\n",  # an alias is the same object, as with yaml.safe_load
+    "x: &a {k: v}\ny: {<<: *a, z: 1}\n",  # merge keys
+    "a: 2020-01-01\nb: yes\nc: ~\nd: 1.5\ne: '07'\nf: !!str 1\n",  # every scalar type
+    "1: a\n[1]: b\n",  # keys that are not strings
+    "title: |\n  two\n  lines\nlist: [a, {b: [c, d]}]\n",
+])
+def test_the_fast_loader_reads_what_yaml_safe_load_reads(text: str):
+    import yaml
+
+    from generator.briefing.store import _FastLoader
+
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        with pytest.raises(type(err)):
+            yaml.load(text, Loader=_FastLoader)
+        return
+    assert yaml.load(text, Loader=_FastLoader) == expected
+
+
+def test_the_fast_loader_shares_aliases_instead_of_expanding_them():
+    import yaml
+
+    from generator.briefing.store import _FastLoader
+
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for name, previous in zip("bcdefg", "abcdef", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    data = yaml.load("\n".join(levels) + "\n", Loader=_FastLoader)  # 9**7 strings if expanded
+    assert data["g"][0] is data["f"] and data["b"][8] is data["a"]

@@ -120,9 +120,47 @@ def validation_errors(path: Path, text: str) -> list[BriefingError]:
     return _parse_and_check(path, text)[1]
 
 
-# libyaml's C loader parses ~10x faster than the pure-Python one; the build reads every
-# briefing on each run, so this is most of the build's own cost. Same safe semantics.
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "map", "seq"))
+
+
+class _FastLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader (libyaml's C parser when built with it), with a quicker constructor.
+
+    The build reads every briefing on each run, and PyYAML's generic constructor, not the
+    parsing, is most of that cost. A briefing is string-keyed mappings, lists and strings:
+    those are built here in one pass; any other node (numbers, booleans, dates, merge keys)
+    goes to PyYAML's own constructor, so the result is the same as `yaml.safe_load`'s.
+    Containers are built once per node, so an alias is shared, not copied (no alias bombs).
+    """
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        self._built: dict[int, Any] = {}
+        try:
+            return self._build(node)
+        finally:
+            self._built = {}
+
+    def _build(self, node: yaml.Node) -> Any:
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            return node.value if node.tag == _STR else self.construct_object(node, deep=True)
+        built = self._built
+        if id(node) in built:
+            return built[id(node)]
+        if kind is yaml.MappingNode and node.tag == _MAP and all(k.tag == _STR for k, _ in node.value):
+            mapping: dict[str, Any] = {}
+            built[id(node)] = mapping
+            for key, value in node.value:
+                mapping[key.value] = self._build(value)
+            return mapping
+        if kind is yaml.SequenceNode and node.tag == _SEQ:
+            items: list[Any] = []
+            built[id(node)] = items
+            items.extend(self._build(item) for item in node.value)
+            return items
+        built[id(node)] = result = self.construct_object(node, deep=True)
+        return result
 
 
 def _parse_and_check(path: Path, text: str) -> tuple[Any, list[BriefingError]]:
@@ -247,7 +285,7 @@ def load_briefings(folder: Path) -> tuple[list[Briefing], list[BriefingError]]:
 
 # Within one process a briefing file is often read twice (incremental extraction, then the
 # render); the second read is free while the file is unchanged. Callers must not mutate.
-_LOADED: dict[Path, tuple[tuple[int, int], Briefing]] = {}
+_LOADED: dict[str, tuple[tuple[int, int], Briefing]] = {}
 
 
 def _load_checked(path: Path) -> tuple[Briefing | None, list[BriefingError]]:
@@ -257,12 +295,13 @@ def _load_checked(path: Path) -> tuple[Briefing | None, list[BriefingError]]:
         key = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         key = None
-    cached = _LOADED.get(path.resolve()) if key else None
+    where = os.path.abspath(path)  # not resolve(): a system call per folder of the path
+    cached = _LOADED.get(where) if key else None
     if cached and cached[0] == key:
         return cached[1], []
     briefing, errors = _read_checked(path)
     if briefing is not None and key:
-        _LOADED[path.resolve()] = (key, briefing)
+        _LOADED[where] = (key, briefing)
     return briefing, errors
 
 

@@ -15,9 +15,11 @@ from mkdocs.structure.pages import Page
 
 from generator.briefing.store import load_briefings
 from generator.config import Settings
+from generator.mkdocs_plugin.collector import long_lived_objects, release_long_lived
 from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.render.passthrough import restore_html
-from generator.search import THEME_DIR, PagefindError, build_index, mark_for_index
+from generator.render.stamp import StampError, StampWriter
+from generator.search import THEME_DIR, IndexRun, PagefindError, index_glob, mark_for_index
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -25,8 +27,9 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """`plugins: [search, briefings]`: extracts new articles and adds the generated pages."""
 
-    stamped: list = []  # noqa: RUF012 - replaced per build in on_files
+    stamper = None  # writes the actor and place pages of the last on_files (render/stamp.py)
     html_blocks: dict = {}  # noqa: RUF012 - replaced per build in on_files
+    indexed: list = []  # noqa: RUF012 - site paths of the pages marked for Pagefind, per build
     index = None  # the site index of the last on_files, for the downloads
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -71,15 +74,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for error in report.errors:
                 log.warning(str(error))  # `mkdocs build --strict` turns these into a failure
             log.info("briefings: %s", report.summary())
-        briefings, errors = load_briefings(settings.briefings_dir)
-        for error in errors:
-            log.warning(str(error))
         renderer = PageRenderer(settings.templates_dir, config.use_directory_urls, self.config.entity_pages)
-        try:
-            pages = list(renderer.render_all(briefings))
-        except (FileNotFoundError, TemplateError) as err:
-            raise PluginError(f"briefings: cannot render the pages: {err}") from err
+        with long_lived_objects():
+            briefings, errors = load_briefings(settings.briefings_dir)
+            for error in errors:
+                log.warning(str(error))
+            try:
+                pages = list(renderer.render_all(briefings))
+            except (FileNotFoundError, TemplateError) as err:
+                raise PluginError(f"briefings: cannot render the pages: {err}") from err
         self.html_blocks = {}
+        self.indexed = []
         for page in pages:
             if page.src_uri in files.src_uris:
                 continue  # a hand-written page in docs_dir wins over the generated one
@@ -90,9 +95,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if page.dest_uri:
                 file.dest_uri = page.dest_uri
             files.append(file)
-        self.stamped = renderer.stamped
+        self.stamper = StampWriter(Path(config.site_dir), renderer.stamped)
         self.index = renderer.index  # the downloads are written after the build (on_post_build)
-        return files
+        # The shells are built first, so their pages are written while MkDocs builds the rest.
+        shells = [file for file in files if file.src_uri in self.stamper.shell_uris]
+        return Files([*shells, *(file for file in files if file.src_uri not in self.stamper.shell_uris)])
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.html_blocks.pop(page.file.src_uri, None)  # needed once: free it
@@ -101,35 +108,81 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self._pagefind:
             return html
         marked = mark_for_index(html, page.meta, page.is_homepage)
+        if marked is not html:
+            self.indexed.append(page.file.dest_uri)
         # Pagefind indexes this page instead: Material's search plugin skips it (no double work).
         search = page.meta.get("search")
         page.meta["search"] = {**search, "exclude": True} if isinstance(search, dict) else {"exclude": True}
         return marked
 
+    # Last of the plugins: the HTML a shell page's stamped pages copy is the one written.
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.stamper is not None:
+            try:
+                self.stamper.shell_rendered(page.file.src_uri, output)
+            except StampError as err:
+                raise PluginError(f"briefings: {err}") from err
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         from generator.render.data_export import write_exports
-        from generator.render.stamp import StampError, stamp_pages
 
         site_dir = Path(config.site_dir)
-        # Downloads are written straight into the site, not held as MkDocs files: at thousands
-        # of briefings they are a third of the site, and memory is what a large build runs out of.
-        if self.index is not None:
-            write_exports(site_dir, self.index, config.site_url, config.site_name)
-        # The search index is built before the actor and place pages exist: Pagefind reads and
-        # indexes every page it finds, and these (often more than the briefings) would double
-        # its time for names that the briefings' own pages already make findable.
-        if self._pagefind:
-            start = time.perf_counter()
-            try:
-                pages = build_index(site_dir, config.theme.get("language") or "en")
-            except PagefindError as err:
-                raise PluginError(f"briefings: {err}") from err
-            log.info("briefings: Pagefind indexed %d pages in %.1f s", pages, time.perf_counter() - start)
+        search = None
         try:
-            count = stamp_pages(site_dir, self.stamped)
+            # Pagefind indexes the pages just written while the downloads and the actor and
+            # place pages are written. Its glob keeps it to the indexed pages' folders: the
+            # stamped pages (often more than the briefings) would double its time for names
+            # that the briefings' own pages already make findable.
+            if self._pagefind and self.stamper and _shares_folder(self.indexed, self.stamper.folders):
+                self._finish_stamping()  # a hand-written page to index among the stamped ones
+            if self._pagefind:
+                search = self._start_index(site_dir, config)
+            # Downloads are written straight into the site, not held as MkDocs files: at
+            # thousands of briefings they are a third of the site, and memory is what a large
+            # build runs out of.
+            if self.index is not None:
+                write_exports(site_dir, self.index, config.site_url, config.site_name)
+            self._finish_stamping()
+        except BaseException:
+            if search is not None:
+                search.stop()
+            raise
+        if search is not None:
+            self._finish_index(search)
+        release_long_lived()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.stamper is not None:
+            self.stamper.cancel()
+        release_long_lived()
+
+    def _finish_stamping(self) -> None:
+        if self.stamper is None:
+            return
+        try:
+            count = self.stamper.finish()
         except StampError as err:
             raise PluginError(f"briefings: {err}") from err
+        self.stamper = None
         log.info("briefings: wrote %d actor and place pages", count)
+
+    def _start_index(self, site_dir: Path, config: MkDocsConfig) -> IndexRun:
+        self._index_started = time.perf_counter()
+        language = config.theme.get("language") or "en"
+        try:
+            return IndexRun(site_dir, language, index_glob(self.indexed)).start()
+        except PagefindError as err:
+            raise PluginError(f"briefings: {err}") from err
+
+    def _finish_index(self, search: IndexRun) -> None:
+        try:
+            pages = search.wait()
+        except PagefindError as err:
+            raise PluginError(f"briefings: {err}") from err
+        log.info("briefings: Pagefind indexed %d pages in %.1f s", pages,
+                 time.perf_counter() - self._index_started)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
         # Briefings are watched too, so an analyst's YAML edit shows at once; the rebuild this
@@ -137,3 +190,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for folder in (self.settings.articles_dir, self.settings.briefings_dir, self.settings.templates_dir):
             if folder.is_dir():
                 server.watch(str(folder))
+
+
+def _shares_folder(indexed: list[str], folders: set[str]) -> bool:
+    """Whether a page to index lies in one of `folders` (where stamped pages are written)."""
+    return any(uri.split("/", 1)[0] in folders for uri in indexed if "/" in uri)

@@ -20,15 +20,34 @@ def dest_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
-@lru_cache(maxsize=65536)  # the same links recur on every page of a large site
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
-    """The link from page `from_src` to page or file `to_src` (both docs-relative paths)."""
-    from_url = dest_url(from_src, use_directory_urls)
-    to_url = dest_url(to_src, use_directory_urls)
-    if not use_directory_urls and to_url.endswith("/"):
-        to_url += "index.html"
-    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    rel = posixpath.relpath(to_url or ".", base or ".")
-    if (to_url == "" or to_url.endswith("/")) and not rel.endswith("/"):
-        rel += "/"
-    return "./" if rel in (".", "./") else rel
+    """The link from page `from_src` to page or file `to_src` (both docs-relative paths).
+
+    Pure string work (posixpath.relpath asks the OS for the working directory, twice per call):
+    a large site makes hundreds of thousands of these links.
+    """
+    base = _folders(from_src, use_directory_urls)
+    parts, is_folder = _target(to_src, use_directory_urls)
+    shared = 0
+    while shared < len(base) and shared < len(parts) and base[shared] == parts[shared]:
+        shared += 1
+    rel = "/".join([".."] * (len(base) - shared) + list(parts[shared:]))
+    if not rel:
+        return "./"
+    return f"{rel}/" if is_folder else rel
+
+
+@lru_cache(maxsize=8192)
+def _folders(src: str, use_directory_urls: bool) -> tuple[str, ...]:
+    """The folders of the URL a page is served at, which its relative links start from."""
+    url = dest_url(src, use_directory_urls)
+    base = url if url.endswith("/") else posixpath.dirname(url)
+    return tuple(part for part in base.split("/") if part)
+
+
+@lru_cache(maxsize=65536)  # the same targets recur on every page of a large site
+def _target(src: str, use_directory_urls: bool) -> tuple[tuple[str, ...], bool]:
+    url = dest_url(src, use_directory_urls)
+    if not use_directory_urls and url.endswith("/"):
+        url += "index.html"
+    return tuple(part for part in url.split("/") if part), url == "" or url.endswith("/")

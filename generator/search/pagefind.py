@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 SEARCH_ENGINES = ("pagefind", "material")
@@ -43,23 +44,64 @@ def mark_for_index(html: str, meta: dict, homepage: bool = False) -> str:
     return f"<div data-pagefind-body>\n{html}\n</div>"
 
 
-def build_index(site_dir: Path, language: str = "en") -> int:
-    """Index `site_dir` into `site_dir/pagefind/`; return the number of pages indexed.
+def index_glob(indexed_uris: list[str]) -> str:
+    """Pagefind's `--glob` for just the folders (and top-level files) of the indexed pages.
 
-    `language` (the theme's) picks Pagefind's stemmer for the whole site.
+    Pagefind then never reads the listings and the stamped actor and place pages, which may
+    be written into other folders while it runs.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir),
-               "--output-subdir", OUTPUT_SUBDIR, "--force-language", language]
-    for selector in EXCLUDE_SELECTORS:
-        command += ["--exclude-selectors", selector]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as err:
-        raise PagefindError(f"cannot run Pagefind: {err}") from err
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        if "No module named pagefind" in done.stderr:
-            detail = ["the `pagefind[extended]` package is not installed (pip install -e .)"]
-        raise PagefindError("Pagefind failed: " + " / ".join(detail))
-    found = _INDEXED.search(done.stdout)
-    return int(found.group(1)) if found else 0
+    folders = sorted({uri.split("/", 1)[0] for uri in indexed_uris if "/" in uri})
+    patterns = [f"{folder}/**/*.html" for folder in folders]
+    patterns += sorted(uri for uri in indexed_uris if "/" not in uri)
+    if not patterns:
+        return "index.html"  # nothing is marked for the index: an empty index, quickly
+    return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+
+
+class IndexRun:
+    """Pagefind indexing `site_dir` in a child process, while the build writes other files.
+
+    `start()` returns at once; `wait()` returns the number of pages indexed or raises
+    PagefindError. `language` (the theme's) picks Pagefind's stemmer for the whole site.
+    """
+
+    def __init__(self, site_dir: Path, language: str = "en", glob: str | None = None) -> None:
+        self.command = [sys.executable, "-m", "pagefind", "--site", str(site_dir),
+                        "--output-subdir", OUTPUT_SUBDIR, "--force-language", language]
+        for selector in EXCLUDE_SELECTORS:
+            self.command += ["--exclude-selectors", selector]
+        if glob:
+            self.command += ["--glob", glob]
+        self._process: subprocess.Popen | None = None
+        # A file, not a pipe: a pipe left unread while the build goes on could fill and stall it.
+        self._output = tempfile.TemporaryFile()  # noqa: SIM115 - closed by wait() or stop()
+
+    def start(self) -> IndexRun:
+        try:
+            self._process = subprocess.Popen(self.command, stdout=self._output,
+                                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        except OSError as err:
+            self._output.close()
+            raise PagefindError(f"cannot run Pagefind: {err}") from err
+        return self
+
+    def wait(self) -> int:
+        assert self._process is not None, "start() first"
+        returncode = self._process.wait()
+        self._output.seek(0)
+        output = self._output.read().decode("utf-8", "replace")
+        self._output.close()
+        if returncode != 0:
+            detail = output.strip().splitlines()[-5:]
+            if "No module named pagefind" in output:
+                detail = ["the `pagefind[extended]` package is not installed (pip install -e .)"]
+            raise PagefindError("Pagefind failed: " + " / ".join(detail))
+        found = _INDEXED.search(output)
+        return int(found.group(1)) if found else 0
+
+    def stop(self) -> None:
+        """Kill a run whose result is no longer wanted (the build failed meanwhile)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._output.close()
