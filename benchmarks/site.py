@@ -237,9 +237,14 @@ def build_and_measure(kind: str, size: int, briefings: list[dict]) -> Build:
         folders = folder_bytes(site)
         return Build(kind, size, child["seconds"], child["config_s"], wall, child["peak_mib"],
                      child["children_peak_mib"], child["warnings"],
-                     len(list((site / page_folder).glob("*/index.html"))), sum(folders.values()),
+                     count_pages(site / page_folder), sum(folders.values()),
                      sorted(folders.items(), key=lambda item: -item[1])[:4],
                      gz_size(site / "search" / "search_index.json"), pagefind_first_search(site / "pagefind"))
+
+
+def count_pages(folder: Path) -> int:
+    """Pages in `folder`: flat `<name>.html` files (briefings) or `<name>/index.html` (bare pages)."""
+    return len(list(folder.glob("*.html"))) + len(list(folder.glob("*/index.html")))
 
 
 def quiet_disk() -> None:

@@ -86,7 +86,7 @@ def test_searching_an_actor_finds_the_briefing_and_opens_it(page, site_url):
     result.wait_for(timeout=10000)
     _shoot(page, "search")
     result.click()
-    page.wait_for_url(f"**/briefings/{SLUG}/**")
+    page.wait_for_url(f"**/briefings/{SLUG}.html**")
     assert "US destroys three ISIS camps" in page.locator("h1").first.inner_text()
     # Answered from Pagefind's chunks, not from Material's whole-site index (README, "Search").
     assert [u for u in requested if "/pagefind/" in u]
@@ -94,7 +94,7 @@ def test_searching_an_actor_finds_the_briefing_and_opens_it(page, site_url):
 
 
 def test_from_a_briefing_an_actor_page_lists_what_the_actor_said(page, site_url):
-    page.goto(f"{site_url}briefings/{SLUG}/")
+    page.goto(f"{site_url}briefings/{SLUG}.html")
     _shoot(page, "briefing")
     page.locator("table.bf-actors a", has_text="McKenzie").first.click()
     page.wait_for_url("**/actors/**")
@@ -114,7 +114,7 @@ def test_places_map_renders_its_markers_without_network(page, site_url):
     page.locator(".leaflet-popup-content a").wait_for(timeout=5000)
     # A place named by one briefing links to it; named by several, to its own page.
     href = page.locator(".leaflet-popup-content a").get_attribute("href")
-    assert "/locations/" in href or f"/briefings/{SLUG}/" in href
+    assert "/locations/" in href or f"/briefings/{SLUG}.html" in href
 
 
 def test_positions_view_filters_by_speaker_and_words(page, site_url):

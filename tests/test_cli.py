@@ -121,7 +121,7 @@ def test_build_logs_what_check_prints_and_strict_fails(tmp_path: Path, monkeypat
     logged = [line.split("-", 1)[1].strip() for line in capsys.readouterr().err.splitlines()
               if line.startswith("WARNING")]
     assert logged == checked and len(checked) == 3
-    assert (project / "site" / "briefings" / "ok" / "index.html").is_file()
+    assert (project / "site" / "briefings" / "ok.html").is_file()
     assert main(["build", "--strict"]) == 1
 
 
@@ -130,4 +130,4 @@ def test_strict_build_fails_on_each_kind_of_bad_article(tmp_path: Path, monkeypa
     monkeypatch.chdir(project)
     assert main(["build", "--strict"]) == 1
     assert main(["build"]) == 0
-    assert (project / "site" / "briefings" / "good" / "index.html").is_file()
+    assert (project / "site" / "briefings" / "good.html").is_file()

@@ -49,7 +49,7 @@ def test_pagefind_bundle_is_written_next_to_the_site(built_site: Path):
 
 
 def test_names_places_quotes_and_summary_of_a_briefing_are_indexed(built_site: Path):
-    page = _fragments(built_site)[f"/briefings/{SLUG}/"]
+    page = _fragments(built_site)[f"/briefings/{SLUG}.html"]
     assert page["meta"]["title"].startswith("US destroys three ISIS camps in Iraq")
     text = page["content"]
     for fact in ("McKenzie", "Kirkuk", "Caggins", "5,200",
@@ -86,8 +86,8 @@ def test_material_index_is_not_built_twice(built_site: Path):
 
 
 def test_header_search_box_is_wired_to_pagefind(built_site: Path):
-    html = (built_site / "briefings" / SLUG / "index.html").read_text(encoding="utf-8")
-    assert 'data-bf-search="../../pagefind/pagefind.js"' in html
+    html = (built_site / "briefings" / f"{SLUG}.html").read_text(encoding="utf-8")
+    assert 'data-bf-search="../pagefind/pagefind.js"' in html
     assert 'class="md-search__input"' in html and "assets/search.js" in html
     # Material's own search would download its whole index on the first search.
     assert 'data-md-component="search"' not in html and 'name="search"' not in html
@@ -151,7 +151,7 @@ def test_keyboard_and_phone_search(built_site: Path):
             result = page.locator(".md-search-result__item a", has_text="ISIS camps").first
             result.wait_for(timeout=10000)
             result.click()
-            page.wait_for_url(f"**/briefings/{SLUG}/**")
+            page.wait_for_url(f"**/briefings/{SLUG}.html**")
             browser.close()
     finally:
         server.shutdown()

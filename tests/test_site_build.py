@@ -25,8 +25,8 @@ def test_briefing_yaml_is_written_next_to_the_articles(built_site: Path):
 
 def test_site_has_home_and_briefing_page(built_site: Path):
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert f"briefings/{SLUG}/" in home
-    page = (built_site / "briefings" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert f"briefings/{SLUG}.html" in home
+    page = (built_site / "briefings" / f"{SLUG}.html").read_text(encoding="utf-8")
     assert "US destroys three ISIS camps in Iraq" in page
     assert "McKenzie" in page and "Kirkuk" in page and "5,200" in page
 
@@ -52,7 +52,7 @@ def test_bad_articles_are_reported_and_the_good_one_still_builds(tmp_path: Path,
     messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     for name in ("empty.txt", "latin1.txt", "fm.md"):
         assert sum(name in m for m in messages) == 1, (name, messages)
-    assert (site / "briefings" / SLUG / "index.html").is_file()
+    assert (site / "briefings" / f"{SLUG}.html").is_file()
 
 
 def test_strict_build_fails_on_a_bad_article(tmp_path: Path):

@@ -74,7 +74,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for error in report.errors:
                 log.warning(str(error))  # `mkdocs build --strict` turns these into a failure
             log.info("briefings: %s", report.summary())
-        renderer = PageRenderer(settings.templates_dir, config.use_directory_urls, self.config.entity_pages)
+        renderer = PageRenderer(settings.templates_dir, config.use_directory_urls, self.config.entity_pages,
+                                stamp_briefings=self._pagefind)
         with long_lived_objects():
             briefings, errors = load_briefings(settings.briefings_dir)
             for error in errors:
@@ -129,22 +130,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         from generator.render.data_export import write_exports
 
         site_dir = Path(config.site_dir)
-        search = None
+        self._finish_stamping()
+        # Pagefind indexes the finished pages while the downloads are written. Its glob keeps
+        # it to the folders of the pages to index: the actor and place pages (often more than
+        # the briefings) would double its time for names that the briefings' own pages
+        # already make findable.
+        search = self._start_index(site_dir, config) if self._pagefind else None
         try:
-            # Pagefind indexes the pages just written while the downloads and the actor and
-            # place pages are written. Its glob keeps it to the indexed pages' folders: the
-            # stamped pages (often more than the briefings) would double its time for names
-            # that the briefings' own pages already make findable.
-            if self._pagefind and self.stamper and _shares_folder(self.indexed, self.stamper.folders):
-                self._finish_stamping()  # a hand-written page to index among the stamped ones
-            if self._pagefind:
-                search = self._start_index(site_dir, config)
             # Downloads are written straight into the site, not held as MkDocs files: at
             # thousands of briefings they are a third of the site, and memory is what a large
             # build runs out of.
             if self.index is not None:
                 write_exports(site_dir, self.index, config.site_url, config.site_name)
-            self._finish_stamping()
         except BaseException:
             if search is not None:
                 search.stop()
@@ -166,7 +163,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except StampError as err:
             raise PluginError(f"briefings: {err}") from err
         self.stamper = None
-        log.info("briefings: wrote %d actor and place pages", count)
+        log.info("briefings: wrote %d briefing, actor and place pages", count)
 
     def _start_index(self, site_dir: Path, config: MkDocsConfig) -> IndexRun:
         self._index_started = time.perf_counter()
@@ -191,7 +188,3 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
 
-
-def _shares_folder(indexed: list[str], folders: set[str]) -> bool:
-    """Whether a page to index lies in one of `folders` (where stamped pages are written)."""
-    return any(uri.split("/", 1)[0] in folders for uri in indexed if "/" in uri)

@@ -15,7 +15,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from generator.render.pages import entity_uri
+from generator.render.pages import briefing_uri, entity_uri
 from generator.render.site_index import SiteIndex
 from generator.render.urls import dest_url
 
@@ -120,10 +120,6 @@ def _positions_csv(index: SiteIndex) -> Iterator[str]:
     return _csv(header, rows)
 
 
-def _briefing_url(briefing_id: str) -> str:
-    return dest_url(f"briefings/{briefing_id}.md")
-
-
 def _position_rows(index: SiteIndex) -> Iterator[dict]:
     for b, p in index.all_positions():
         entry = index.actor_for(b, p.speaker)
@@ -131,14 +127,14 @@ def _position_rows(index: SiteIndex) -> Iterator[dict]:
             "speaker": entry.name if entry else (p.speaker or ""),
             "actor": dest_url(entity_uri("actors", entry)) if entry and entry.has_page else None,
             "kind": p.kind, "cue": p.cue, "text": p.text, "date": b.date or "",
-            "briefing": b.title, "url": _briefing_url(b.id),
+            "briefing": b.title, "url": briefing_uri(b),
         }
 
 
 def _number_rows(index: SiteIndex) -> Iterator[dict]:
     return (
         {"value": n.value, "value_max": n.value_max, "text": n.text, "subject": n.subject or "",
-         "kind": n.kind, "date": b.date or "", "briefing": b.title, "url": _briefing_url(b.id)}
+         "kind": n.kind, "date": b.date or "", "briefing": b.title, "url": briefing_uri(b)}
         for b, n in index.all_numbers()
     )
 
@@ -162,7 +158,7 @@ def _rss(index: SiteIndex, site_url: str | None, site_name: str) -> bytes:
     for b in index.briefings[:FEED_ITEMS]:
         item = ET.SubElement(channel, "item")
         ET.SubElement(item, "title").text = b.title
-        link = base + _briefing_url(b.id)
+        link = base + briefing_uri(b)
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="false").text = b.id
         ET.SubElement(item, "description").text = b.summary

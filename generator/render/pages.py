@@ -18,7 +18,15 @@ from generator.render.escaping import anchor_id, front_matter_text, safe_url
 from generator.render.highlight import Highlighter, Term
 from generator.render.passthrough import lift_html
 from generator.render.site_index import SiteIndex, build_site_index
-from generator.render.stamp import SHELL_NAME, StampedPage, StampShell, shell_markdown
+from generator.render.stamp import (
+    BRIEFING_SHELL_NAME,
+    SHELL_NAME,
+    StampedPage,
+    StampShell,
+    layout_shell_markdown,
+    shell_markdown,
+    split_front_matter,
+)
 from generator.render.urls import relative_url
 
 HOME_LATEST = 20
@@ -39,16 +47,20 @@ class GeneratedPage:
     in_nav: bool = False
     # HTML blocks lifted out of `content` (see passthrough.py), restored after Markdown.
     html_blocks: tuple[str, ...] = ()
-    # Where MkDocs should write the page, when not where its name says (the entity shells).
+    # Where MkDocs should write the page, when not where its name says (flat `.html` pages).
     dest_uri: str | None = None
 
 
 class PageRenderer:
     """Renders every page of the site from a list of briefings."""
 
-    def __init__(self, templates_dir: Path, use_directory_urls: bool = True, entity_pages: int = 1) -> None:
+    def __init__(self, templates_dir: Path, use_directory_urls: bool = True, entity_pages: int = 1,
+                 stamp_briefings: bool = False) -> None:
         self.use_directory_urls = use_directory_urls
         self.entity_pages = entity_pages
+        # Briefing pages stamped from shells too (see stamp.py), rather than built by MkDocs
+        # one by one: the plugin asks for it unless Material's own search must index them.
+        self.stamp_briefings = stamp_briefings
         self.index: SiteIndex = build_site_index([])
         # Actor and place pages, written from a shell page after the build (see stamp.py).
         self.stamped: list[StampedPage] = []
@@ -65,6 +77,7 @@ class PageRenderer:
         self.env.filters["anchor"] = anchor_id
         self.env.filters["number"] = _format_number
         self.env.globals["entity_uri"] = entity_uri
+        self.env.globals["briefing_uri"] = briefing_uri
 
     def render_all(self, briefings: list[Briefing]) -> Iterator[GeneratedPage]:
         """Yield the home page, indexes and one page per briefing, actor and place."""
@@ -75,8 +88,13 @@ class PageRenderer:
                          top_actors=_top(index.actors.values(), HOME_TOP),
                          top_places=_top(index.locations.values(), HOME_TOP))
         yield from self._timeline(index)
+        shells: dict[str, StampShell] = {}
         for briefing in index.briefings:
-            yield self._briefing_page(briefing, index)
+            page = self._briefing_page(briefing, index)
+            if self.stamp_briefings:
+                yield from self._stamp_briefing(page, shells)
+            else:
+                yield page
         yield from self._entity_pages("actors", "actor.html.j2", index.actors.values(), index)
         yield from self._entity_pages("locations", "location.html.j2", index.locations.values(), index)
         positions = sum(len(b.positions) for b in index.briefings)
@@ -128,27 +146,41 @@ class PageRenderer:
                              page_number=number, page_uris=uris)
 
     def _briefing_page(self, briefing: Briefing, index: SiteIndex) -> GeneratedPage:
-        src = f"briefings/{briefing.id}.md"
+        uri = briefing_uri(briefing)  # a flat file: no folder to create per briefing
         terms: list[Term] = []
         for actor in briefing.actors:
             entry = index.actor_for(briefing, actor.name)
             page = entry and entry.has_page
-            href = relative_url(src, entity_uri("actors", entry), self.use_directory_urls) if page else None
+            href = relative_url(uri, entity_uri("actors", entry), self.use_directory_urls) if page else None
             terms += [Term(form, f"hl-actor hl-{actor.kind}", href) for form in [actor.name, *actor.aliases]]
         for location in briefing.locations:
             entry = index.location_for(briefing, location.name)
             page = entry and entry.has_page
-            href = relative_url(src, entity_uri("locations", entry), self.use_directory_urls) \
+            href = relative_url(uri, entity_uri("locations", entry), self.use_directory_urls) \
                 if page else None
             terms += [Term(form, "hl-place", href) for form in [location.name, *location.aliases]]
         terms += [Term(number.text, "hl-number") for number in briefing.numbers]
         highlighter = Highlighter(terms)
         evidence = [item.sentence for item in _items(briefing)]
         paragraphs = [highlighter.paragraph(p, i, evidence) for i, p in enumerate(briefing.paragraphs)]
-        page = self._page(src, "briefing.md.j2", False, briefing=briefing, index=index,
-                          paragraphs=paragraphs, tags=_tags(briefing))
-        content, blocks = lift_html(page.content)
-        return GeneratedPage(src, content, False, tuple(blocks))
+        content = self._render(uri, "briefing.md.j2", briefing=briefing, index=index,
+                               paragraphs=paragraphs, tags=_tags(briefing))
+        content, blocks = lift_html(content)
+        return GeneratedPage(f"briefings/{briefing.id}.md", content, False, tuple(blocks), dest_uri=uri)
+
+    def _stamp_briefing(self, page: GeneratedPage, shells: dict[str, StampShell]) -> Iterator[GeneratedPage]:
+        """Stamp `page` from the shell of its layout (its headings), first yielding a new shell."""
+        meta, layout = split_front_matter(page.content)
+        shell = shells.get(layout)
+        if shell is None:
+            name = f"{BRIEFING_SHELL_NAME}-{len(shells) + 1}"
+            shell = shells[layout] = StampShell(f"briefings/{name}.md", f"briefings/{name}.html")
+            yield GeneratedPage(shell.src_uri, layout_shell_markdown(layout), dest_uri=shell.dest_uri)
+        assert page.dest_uri is not None
+        self.stamped.append(StampedPage(
+            shell, page.dest_uri, str(meta.get("title") or ""), "",
+            description=str(meta.get("description") or ""),
+            tags=tuple(str(tag) for tag in meta.get("tags") or ()), blocks=page.html_blocks))
 
     def _page(self, src_uri: str, template: str, in_nav: bool, **context) -> GeneratedPage:
         return GeneratedPage(src_uri, self._render(src_uri, template, **context), in_nav)
@@ -167,7 +199,12 @@ def entity_uri(folder: str, entry) -> str:
     """Where an actor or place links: its own page, else the one briefing that names it."""
     if entry.has_page:
         return f"{folder}/{entry.slug}.html"
-    return f"briefings/{entry.briefings[0].id}.md"
+    return briefing_uri(entry.briefings[0])
+
+
+def briefing_uri(briefing: Briefing) -> str:
+    """A briefing's page in the site: a flat file, like the actor and place pages."""
+    return f"briefings/{briefing.id}.html"
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

@@ -1,12 +1,17 @@
-"""Stamped pages: thousands of actor and place pages for the cost of one theme render.
+"""Stamped pages: thousands of pages of one layout for the cost of one theme render.
 
 MkDocs renders every page through the whole theme (navigation, header, search box):
-about as costly as the page's own content. Actor and place pages are many (often more
-than the briefings) and share one layout, so MkDocs renders a single *shell* page per
-kind, and each entity's page is the shell's HTML with its own title and body put in,
-written by a background thread while MkDocs renders the other pages.
-The shell sits at the same depth as the pages stamped from it, so every relative link
-of the theme stays right.
+about as costly as the page's own content, and each page becomes its own folder. Briefing,
+actor and place pages are many and share a few layouts, so MkDocs renders one *shell* page
+per layout, and each page is the shell's HTML with its own title, description, tags and
+body put in: a flat `.html` file written by a background thread while MkDocs renders the
+other pages. A shell sits at the same depth as the pages stamped from it, so every
+relative link of the theme stays right, and its headings make their table of contents.
+
+- Actor and place pages: the body is HTML, put between the shell's markers.
+- Briefing pages: Markdown headings with HTML blocks between them (passthrough.py). Pages
+  with the same headings share a shell; the shell's HTML, with the page's blocks put back
+  in place of the placeholders, is the page. The headings and their anchors are MkDocs' own.
 """
 
 from __future__ import annotations
@@ -16,11 +21,23 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.render.passthrough import restore_html
 
 SHELL_NAME = "entity-shell"
+BRIEFING_SHELL_NAME = "_briefing-shell"  # no article slug starts with "_"
 BEGIN = "<!--bf-stamp-begin-->"
 END = "<!--bf-stamp-end-->"
-_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+# Material adds an <h1> with the page title unless the content has one: the stamped body does.
+_H1_HINT = "<!--the page's own <h1> is stamped in-->"
+# The shell's title and description, replaced by each page's own (escaped) in its HTML.
+TITLE_TOKEN = "bfStampTitle7f3a"
+DESCRIPTION_TOKEN = "bfStampDescription7f3a"
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -34,18 +51,52 @@ class StampedPage:
     shell: StampShell
     uri: str  # the page's file in the site, e.g. actors/ken-mckenzie.html
     title: str
-    body: str  # escaped HTML
+    body: str = ""  # escaped HTML, put between the shell's markers (actor and place pages)
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    # Or: HTML blocks put back into the shell's own body (briefing pages, see passthrough.py).
+    blocks: tuple[str, ...] = ()
+
+    def html(self, head: str, middle: str, tail: str) -> str:
+        """This page, from the parts of its shell's HTML (before, between and after the markers)."""
+        old, new = _name(self.shell.dest_uri), _name(self.uri)
+        head, tail = _fill(head.replace(old, new), self), _fill(tail.replace(old, new), self)
+        if self.blocks:
+            tags = "".join(f'<span class="md-tag">{escape(tag)}</span>' for tag in sorted(self.tags))
+            nav = f'<nav class="md-tags">{tags}</nav>\n' if tags else ""  # as Material writes them
+            return head + nav + restore_html(middle, list(self.blocks)) + tail
+        return head + self.body + tail
+
+
+def _fill(html: str, page: StampedPage) -> str:
+    html = html.replace(TITLE_TOKEN, escape(page.title))
+    return html.replace(DESCRIPTION_TOKEN, escape(page.description)) if DESCRIPTION_TOKEN in html else html
 
 
 def shell_markdown(title: str, headings: list[tuple[str, str]]) -> str:
-    """The shell page: its headings make the table of contents every stamped page shares."""
+    """An actor or place shell: its headings make the table of contents its pages share."""
     # An <h1> inside the markers stops Material from adding one (with the shell's title).
-    lines = ["---", f'title: "{escape(title)}"', "search:", "  exclude: true", "---", BEGIN, ""]
+    lines = ["---", f"title: {TITLE_TOKEN}", "search:", "  exclude: true", "---", BEGIN, ""]
     lines += [f'<h1 id="title">{escape(title)}</h1>', ""]
     for anchor, text in headings:
         lines += [f'<h2 id="{escape(anchor)}">{escape(text)}</h2>', ""]
     lines += [END, ""]
     return "\n".join(lines)
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
+    """A generated page's front matter (title, description, tags) and the rest of it."""
+    match = _FRONT_MATTER.match(markdown)
+    if not match:
+        return {}, markdown
+    meta = yaml.load(match.group(1), Loader=_Loader)
+    return (meta if isinstance(meta, dict) else {}), markdown[match.end() :]
+
+
+def layout_shell_markdown(layout: str) -> str:
+    """A briefing shell: the pages' headings and block placeholders, with a token title."""
+    front = f"---\ntitle: {TITLE_TOKEN}\ndescription: {DESCRIPTION_TOKEN}\n---\n"
+    return f"{front}{BEGIN}\n{_H1_HINT}\n\n{layout.strip()}\n\n{END}\n"
 
 
 class StampError(RuntimeError):
@@ -55,9 +106,7 @@ class StampError(RuntimeError):
 class StampWriter:
     """Writes each shell's pages in a background thread, from the moment MkDocs renders the shell.
 
-    Creating thousands of files is mostly the kernel's work: done on a second thread, it
-    overlaps with MkDocs rendering the briefing pages. `finish()` waits for the writes,
-    removes the shells and returns the number of pages written.
+    `finish()` waits for the writes, removes the shells and returns the number of pages written.
     """
 
     def __init__(self, site_dir: Path, pages: list[StampedPage]) -> None:
@@ -73,12 +122,6 @@ class StampWriter:
     @property
     def shell_uris(self) -> set[str]:
         return set(self._shells)
-
-    @property
-    def folders(self) -> set[str]:
-        """The site's top-level folders that stamped pages are written into."""
-        uris = (page.uri for group in self._pages.values() for page in group)
-        return {uri.split("/", 1)[0] for uri in uris if "/" in uri}
 
     def shell_rendered(self, src_uri: str, html: str) -> None:
         """MkDocs rendered page `src_uri` as `html`: if it is a shell, start writing its pages."""
@@ -113,32 +156,20 @@ def _split_shell(html: str, src_uri: str) -> tuple[str, str, str]:
     start, end = html.find(BEGIN), html.find(END)
     if start == -1 or end == -1:
         raise StampError(f"{src_uri}: shell page has no {BEGIN} marker; does a theme override drop content?")
-    return html[:start], html[start:end], html[end + len(END) :]
+    middle = html[start + len(BEGIN) : end].replace(_H1_HINT, "")
+    return html[:start], middle, html[end + len(END) :]
 
 
 def _write_pages(site_dir: Path, parts: tuple[str, str, str], pages: list[StampedPage]) -> int:
-    head, _, tail = parts
     folders: set[Path] = set()
     for page in pages:
-        old, new = _name(page.shell.dest_uri), _name(page.uri)
-        html = head.replace(old, new) + page.body + tail.replace(old, new)
-        title = _TITLE.search(html)
-        if title:
-            retitled = f"<title>{_retitle(title.group(1), page.title)}</title>"
-            html = html[: title.start()] + retitled + html[title.end() :]
         path = site_dir / page.uri
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         # Plain writes, like MkDocs' own: site/ is rebuilt output, not something to keep safe.
-        path.write_text(html, encoding="utf-8")
+        path.write_text(page.html(*parts), encoding="utf-8")
     return len(pages)
-
-
-def _retitle(old: str, title: str) -> str:
-    """Material writes `<title>Page - Site</title>`: keep the site part."""
-    site = old.split(" - ", 1)[1] if " - " in old else ""
-    return f"{escape(title)} - {site}" if site else escape(title)
 
 
 def _name(uri: str) -> str:
