@@ -19,7 +19,7 @@ from generator.mkdocs_plugin.collector import long_lived_objects, release_long_l
 from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.render.passthrough import restore_html
 from generator.render.stamp import StampError, StampWriter
-from generator.search import THEME_DIR, IndexRun, PagefindError, index_glob, mark_for_index
+from generator.search import THEME_DIR, IndexRun, PagefindError, index_folders, index_glob, mark_for_index
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -130,18 +130,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         from generator.render.data_export import write_exports
 
         site_dir = Path(config.site_dir)
-        self._finish_stamping()
-        # Pagefind indexes the finished pages while the downloads are written. Its glob keeps
-        # it to the folders of the pages to index: the actor and place pages (often more than
-        # the briefings) would double its time for names that the briefings' own pages
-        # already make findable.
-        search = self._start_index(site_dir, config) if self._pagefind else None
+        search = None
         try:
+            # Pagefind indexes the briefing pages as soon as they are all written, while the
+            # actor and place pages and the downloads are still being written. Its glob keeps
+            # it to the folders of the pages to index: the actor and place pages (often more
+            # than the briefings) would double its time for names that the briefings' own
+            # pages already make findable.
+            if self._pagefind:
+                self._finish_stamping(index_folders(self.indexed))
+                search = self._start_index(site_dir, config)
             # Downloads are written straight into the site, not held as MkDocs files: at
             # thousands of briefings they are a third of the site, and memory is what a large
             # build runs out of.
             if self.index is not None:
                 write_exports(site_dir, self.index, config.site_url, config.site_name)
+            self._finish_stamping()
         except BaseException:
             if search is not None:
                 search.stop()
@@ -155,15 +159,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.stamper.cancel()
         release_long_lived()
 
-    def _finish_stamping(self) -> None:
+    def _finish_stamping(self, folders: set[str] | None = None) -> None:
         if self.stamper is None:
             return
         try:
-            count = self.stamper.finish()
+            count = self.stamper.finish(folders)
         except StampError as err:
             raise PluginError(f"briefings: {err}") from err
-        self.stamper = None
-        log.info("briefings: wrote %d briefing, actor and place pages", count)
+        where = f" in {', '.join(sorted(folders))}/" if folders else ""
+        if count:
+            log.info("briefings: stamped %d pages%s", count, where)
 
     def _start_index(self, site_dir: Path, config: MkDocsConfig) -> IndexRun:
         self._index_started = time.perf_counter()

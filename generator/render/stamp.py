@@ -117,7 +117,7 @@ class StampWriter:
         self._shells = {page.shell.src_uri: page.shell for page in pages}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stamp")
         self._jobs: dict[str, Future[int]] = {}
-        self._written: int | None = None
+        self._finished: set[str] = set()
 
     @property
     def shell_uris(self) -> set[str]:
@@ -131,20 +131,25 @@ class StampWriter:
         parts = _split_shell(html, src_uri)
         self._jobs[src_uri] = self._pool.submit(_write_pages, self.site_dir, parts, pages)
 
-    def finish(self) -> int:
-        if self._written is not None:
-            return self._written
+    def finish(self, folders: set[str] | None = None) -> int:
+        """Wait for the pages of every shell (or of those in the site's top-level `folders`),
+        remove those shells, and return how many pages they made."""
+        shells = [uri for uri, shell in self._shells.items() if uri not in self._finished
+                  and (folders is None or shell.dest_uri.split("/", 1)[0] in folders)]
         try:
-            missing = sorted(set(self._pages) - set(self._jobs))
+            missing = sorted(uri for uri in shells if uri not in self._jobs)
             if missing:
                 raise StampError(f"shell page {', '.join(missing)} was not built: is a hand-written "
                                  "page in its place, or is it excluded by `exclude_docs`?")
-            count = sum(job.result() for job in self._jobs.values())
-        finally:
+            count = sum(self._jobs[uri].result() for uri in shells)
+        except BaseException:
             self.cancel()
-        for shell in self._shells.values():
-            (self.site_dir / shell.dest_uri).unlink(missing_ok=True)
-        self._written = count
+            raise
+        for uri in shells:
+            (self.site_dir / self._shells[uri].dest_uri).unlink(missing_ok=True)
+            self._finished.add(uri)
+        if len(self._finished) == len(self._shells):
+            self._pool.shutdown(wait=True)
         return count
 
     def cancel(self) -> None:

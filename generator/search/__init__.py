@@ -10,8 +10,17 @@ from generator.search.pagefind import (
     THEME_DIR,
     IndexRun,
     PagefindError,
+    index_folders,
     index_glob,
     mark_for_index,
 )
 
-__all__ = ["SEARCH_ENGINES", "THEME_DIR", "IndexRun", "PagefindError", "index_glob", "mark_for_index"]
+__all__ = [
+    "SEARCH_ENGINES",
+    "THEME_DIR",
+    "IndexRun",
+    "PagefindError",
+    "index_folders",
+    "index_glob",
+    "mark_for_index",
+]

@@ -44,14 +44,18 @@ def mark_for_index(html: str, meta: dict, homepage: bool = False) -> str:
     return f"<div data-pagefind-body>\n{html}\n</div>"
 
 
+def index_folders(indexed_uris: list[str]) -> set[str]:
+    """The site's top-level folders holding the pages to index: Pagefind reads only these."""
+    return {uri.split("/", 1)[0] for uri in indexed_uris if "/" in uri}
+
+
 def index_glob(indexed_uris: list[str]) -> str:
     """Pagefind's `--glob` for just the folders (and top-level files) of the indexed pages.
 
     Pagefind then never reads the listings and the stamped actor and place pages, which may
     be written into other folders while it runs.
     """
-    folders = sorted({uri.split("/", 1)[0] for uri in indexed_uris if "/" in uri})
-    patterns = [f"{folder}/**/*.html" for folder in folders]
+    patterns = [f"{folder}/**/*.html" for folder in sorted(index_folders(indexed_uris))]
     patterns += sorted(uri for uri in indexed_uris if "/" not in uri)
     if not patterns:
         return "index.html"  # nothing is marked for the index: an empty index, quickly
