@@ -230,7 +230,7 @@ def test_highlighter_never_emits_markup_from_the_text(data):
     spans = data.draw(st.lists(st.tuples(pieces, pieces), max_size=4), label="spans")
     chunks = [paragraph[min(a, b):max(a, b)] for a, b in spans]
     terms = [Term(c, "hl-actor", "../actors/x/" if i % 2 else None) for i, c in enumerate(chunks)]
-    html = str(Highlighter(terms).paragraph(paragraph, 3, chunks))
+    [html] = map(str, Highlighter(terms, chunks).paragraphs([paragraph]))
     parser = _Structure()
     parser.feed(html)
     parser.close()

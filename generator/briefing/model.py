@@ -7,6 +7,7 @@ reader can check it against the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, Literal
 
 SCHEMA_VERSION = 1
@@ -111,25 +112,32 @@ class Briefing:
 
 
 def _build(cls: type, data: dict[str, Any]) -> Any:
-    known = {f.name for f in fields(cls)}
+    known = _field_names(cls)
     return cls(**{k: v for k, v in data.items() if k in known})
 
 
 _KEEP_FALSE = {"reviewed"}
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names in order; () for any other type. (A large site asks a lot.)"""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else ()
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses as dicts in field order, dropping None values and `reviewed: false` so
     briefings stay short to read. (Not `dataclasses.asdict`: its deep copies cost more than
     the rest of writing a large site's downloads.)"""
-    if is_dataclass(value):
-        out = {}
-        for f in fields(value):
-            item = getattr(value, f.name)
-            if item is None or (f.name in _KEEP_FALSE and item is False):
-                continue
-            out[f.name] = _plain(item)
-        return out
     if isinstance(value, list):
         return [_plain(item) for item in value]
-    return value
+    names = _field_names(type(value))
+    if not names:
+        return value
+    out = {}
+    for name in names:
+        item = getattr(value, name)
+        if item is None or (item is False and name in _KEEP_FALSE):
+            continue
+        out[name] = _plain(item)
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from html import escape
@@ -21,21 +23,27 @@ class Term:
 
 
 class Highlighter:
-    """Compiled once per briefing: finds its terms in the article text."""
+    """Compiled once per briefing: finds its terms and evidence sentences in the article text."""
 
-    def __init__(self, terms: list[Term]) -> None:
+    def __init__(self, terms: list[Term], evidence: list[str] | None = None) -> None:
         self.by_text: dict[str, Term] = {}
         for term in terms:
             if term.text.strip() and term.text not in self.by_text:
                 self.by_text[term.text] = term
         alternatives = "|".join(re.escape(t) for t in sorted(self.by_text, key=len, reverse=True))
         self.pattern = re.compile(rf"(?<!\w)({alternatives})(?!\w)") if alternatives else None
+        # Longest first: a sentence inside a longer one is not anchored twice.
+        self.evidence = sorted({s.strip() for s in evidence or [] if s.strip()}, key=len, reverse=True)
 
-    def paragraph(self, paragraph: str, index: int, sentences: list[str]) -> Markup:
-        """`<p id="p{index}">` with each evidence sentence in an anchored span and terms linked."""
+    def paragraphs(self, paragraphs: list[str]) -> list[Markup]:
+        """Each paragraph as `<p id="p{index}">`, evidence sentences in anchored spans, terms linked."""
+        spans = _sentence_spans(paragraphs, self.evidence)
+        return [self._paragraph(text, index, spans[index]) for index, text in enumerate(paragraphs)]
+
+    def _paragraph(self, paragraph: str, index: int, spans: list[tuple[int, int, str]]) -> Markup:
         pieces: list[str] = []
         cursor = 0
-        for start, end, sentence in _sentence_spans(paragraph, sentences):
+        for start, end, sentence in sorted(spans):
             pieces.append(self._highlight(paragraph[cursor:start]))
             pieces.append(
                 f'<span class="evidence" id="{anchor_id(sentence)}">'
@@ -64,13 +72,26 @@ class Highlighter:
         return "".join(out)
 
 
-def _sentence_spans(paragraph: str, sentences: list[str]) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    for sentence in sorted({s.strip() for s in sentences if s.strip()}, key=len, reverse=True):
-        start = paragraph.find(sentence)
-        if start == -1:
-            continue
-        end = start + len(sentence)
-        if all(end <= s or start >= e for s, e, _ in spans):
-            spans.append((start, end, sentence))
-    return sorted(spans)
+_SEPARATOR = "\n\x00\n"  # between paragraphs: in no sentence, so no match runs across two
+
+
+def _sentence_spans(paragraphs: list[str], sentences: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Where each sentence is anchored: its first place in the article that overlaps no longer one.
+
+    One search per sentence over the whole article, not one per sentence and paragraph.
+    """
+    text = _SEPARATOR.join(paragraphs)
+    starts = list(itertools.accumulate((len(p) + len(_SEPARATOR) for p in paragraphs[:-1]), initial=0))
+    spans: list[list[tuple[int, int, str]]] = [[] for _ in paragraphs]
+    for sentence in sentences:
+        found = text.find(sentence)
+        while found != -1:
+            index = bisect.bisect_right(starts, found) - 1
+            start = found - starts[index]
+            end = start + len(sentence)
+            fits = end <= len(paragraphs[index])
+            if fits and all(end <= s or start >= e for s, e, _ in spans[index]):
+                spans[index].append((start, end, sentence))
+                break
+            found = text.find(sentence, found + 1)
+    return spans

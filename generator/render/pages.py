@@ -160,9 +160,8 @@ class PageRenderer:
                 if page else None
             terms += [Term(form, "hl-place", href) for form in [location.name, *location.aliases]]
         terms += [Term(number.text, "hl-number") for number in briefing.numbers]
-        highlighter = Highlighter(terms)
-        evidence = [item.sentence for item in _items(briefing)]
-        paragraphs = [highlighter.paragraph(p, i, evidence) for i, p in enumerate(briefing.paragraphs)]
+        highlighter = Highlighter(terms, [item.sentence for item in _items(briefing)])
+        paragraphs = highlighter.paragraphs(briefing.paragraphs)
         content = self._render(uri, "briefing.md.j2", briefing=briefing, index=index,
                                paragraphs=paragraphs, tags=_tags(briefing))
         content, blocks = lift_html(content)
