@@ -37,9 +37,14 @@ def _toc(html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[str, str]:
+def stamped_site(tmp_path_factory) -> Path:
+    return build_site(make_project(tmp_path_factory.mktemp("stamped")))
+
+
+@pytest.fixture(scope="module")
+def two_builds(stamped_site: Path, tmp_path_factory) -> tuple[str, str]:
     """The sample briefing page, stamped (Pagefind search) and built by MkDocs (Material search)."""
-    stamped = build_site(make_project(tmp_path_factory.mktemp("stamped")))
+    stamped = stamped_site
     project = make_project(tmp_path_factory.mktemp("mkdocs"))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("search: pagefind", "search: material"),
@@ -88,3 +93,10 @@ def test_a_shell_that_was_not_built_is_a_clear_error(tmp_path: Path):
     with pytest.raises(StampError, match=re.escape(f"no {BEGIN} marker")):
         writer.shell_rendered("actors/entity-shell.md", "<html>a theme without the content</html>")
     writer.cancel()
+
+
+def test_actor_pages_share_the_shell_table_of_contents(stamped_site: Path):
+    html = (stamped_site / "actors" / "ken-mckenzie.html").read_text(encoding="utf-8")
+    assert _toc(html) == ["#stated-positions", "#briefings"]
+    assert '<h2 id="stated-positions">' in html and '<h2 id="briefings">' in html
+    assert "<title>Ken McKenzie - " in html

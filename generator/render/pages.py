@@ -34,10 +34,7 @@ HOME_TOP = 15
 INDEX_PAGE_SIZE = 200
 TAGS_PER_BRIEFING = 8
 # The sections of an actor or place page: the shell's table of contents.
-ENTITY_HEADINGS = {
-    "actors": [("stated-positions", "Stated positions"), ("briefings", "Briefings")],
-    "locations": [("briefings", "Briefings")],
-}
+ENTITY_HEADINGS = {"actors": ["Stated positions", "Briefings"], "locations": ["Briefings"]}
 
 
 @dataclass(frozen=True)

@@ -73,13 +73,15 @@ def _fill(html: str, page: StampedPage) -> str:
     return html.replace(DESCRIPTION_TOKEN, escape(page.description)) if DESCRIPTION_TOKEN in html else html
 
 
-def shell_markdown(title: str, headings: list[tuple[str, str]]) -> str:
+def shell_markdown(title: str, headings: list[str]) -> str:
     """An actor or place shell: its headings make the table of contents its pages share."""
     # An <h1> inside the markers stops Material from adding one (with the shell's title).
     lines = ["---", f"title: {TITLE_TOKEN}", "search:", "  exclude: true", "---", BEGIN, ""]
     lines += [f'<h1 id="title">{escape(title)}</h1>', ""]
-    for anchor, text in headings:
-        lines += [f'<h2 id="{escape(anchor)}">{escape(text)}</h2>', ""]
+    # Markdown headings, so MkDocs makes the table of contents; their anchors are the text's
+    # slug, which the pages' own headings (in actor.html.j2 and location.html.j2) use.
+    for text in headings:
+        lines += [f"## {text}", ""]
     lines += [END, ""]
     return "\n".join(lines)
 
