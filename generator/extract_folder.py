@@ -53,6 +53,9 @@ class ExtractReport:
     # `errors` because loading the briefings for the site reports them again.
     invalid_briefings: list[BriefingError] = field(default_factory=list)
     removed_temp_files: list[Path] = field(default_factory=list)
+    # Briefings whose article is gone (deleted or renamed) and that nobody reviewed: the site
+    # stops publishing them, as it would a retracted story; the files are left for the user.
+    orphans: list[Path] = field(default_factory=list)
 
     @property
     def owned(self) -> list[str]:
@@ -143,7 +146,9 @@ def extract_folder(
     report = ExtractReport()
     out_dir = Path(out_dir)
     report.removed_temp_files = remove_stale_temp_files(out_dir)
-    todo = _plan(read_articles(Path(articles_dir), report), out_dir, extractor.version, shard, force, report)
+    articles = read_articles(Path(articles_dir), report)
+    report.orphans = find_orphans(Path(articles_dir), articles, out_dir)
+    todo = _plan(articles, out_dir, extractor.version, shard, force, report)
     if not todo:  # nothing changed: do not even load the model
         return report
     briefings = extractor.extract_many([article for article, _ in todo], jobs=jobs)
@@ -156,6 +161,34 @@ def extract_folder(
         if progress:
             progress(done, len(todo))
     return report
+
+
+ORPHAN_HINT = ("its article is no longer in the articles folder; delete the briefing, or set "
+               "`reviewed: true` in it to publish it without its article")
+
+
+def find_orphans(articles_dir: Path, articles: list[Article], out_dir: Path) -> list[Path]:
+    """The unreviewed briefings of `out_dir` with no article in `articles_dir` (sorted).
+
+    An article that could not be read this time still counts as there: its last good briefing
+    stays published while its error is reported. With no articles at all, there are no
+    orphans: a project may keep only its briefings (articles extracted elsewhere).
+    """
+    files = discover_articles(articles_dir)
+    if not files:
+        return []
+    there = {article.id.lower() for article in articles} | {path.stem.lower() for path in files}
+    orphans = []
+    for path in sorted(out_dir.glob("*.yaml")) if out_dir.is_dir() else []:
+        if path.stem.lower() in there:
+            continue
+        try:
+            reviewed = load_briefing(path).reviewed
+        except BriefingError:
+            continue  # reported as an invalid briefing when the site loads it
+        if not reviewed:
+            orphans.append(path)
+    return orphans
 
 
 def _plan(
@@ -261,6 +294,8 @@ def print_report(report: ExtractReport, stream: TextIO | None = None, verbose: b
     if report.removed_temp_files:
         print(f"removed {len(report.removed_temp_files)} temporary file(s) of an interrupted run",
               file=stream)
+    for path in report.orphans:
+        print(f"not published: {path}: {ORPHAN_HINT}", file=stream)
     for warning in report.warnings:
         print(f"warning: {warning}", file=stream)
     for error in [*report.errors, *report.invalid_briefings]:

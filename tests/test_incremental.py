@@ -291,3 +291,29 @@ def test_written_briefings_round_trip_unchanged(tmp_path: Path):
     extract_folder(articles, out, extractor=FakeExtractor())
     path = out / "story-0.yaml"
     assert dump_briefing(load_briefing(path)) == path.read_text(encoding="utf-8")
+
+
+# -- deleted articles -------------------------------------------------------------------------
+
+
+def test_a_deleted_article_leaves_an_orphan_briefing_that_is_named_not_deleted(tmp_path: Path):
+    articles, out = write_articles(tmp_path / "articles", 3), tmp_path / "briefings"
+    extract_folder(articles, out, extractor=FakeExtractor())
+    (articles / "story-1.txt").unlink()
+    (articles / "story-2.txt").write_bytes(b"\x00\x01 no longer text")  # unreadable, not deleted
+    report = extract_folder(articles, out, extractor=FakeExtractor())
+    assert report.orphans == [out / "story-1.yaml"] and (out / "story-1.yaml").is_file()
+    stream = io.StringIO()
+    print_report(report, stream)
+    assert f"not published: {out / 'story-1.yaml'}: its article is no longer" in stream.getvalue()
+    # A reviewed briefing is the analyst's: published with or without its article.
+    _edit(out / "story-1.yaml", reviewed=True)
+    assert extract_folder(articles, out, extractor=FakeExtractor()).orphans == []
+
+
+def test_a_project_of_briefings_without_articles_publishes_them_all(tmp_path: Path):
+    articles, out = write_articles(tmp_path / "articles", 2), tmp_path / "briefings"
+    extract_folder(articles, out, extractor=FakeExtractor())
+    for path in articles.iterdir():  # articles kept elsewhere (licensing), briefings committed
+        path.unlink()
+    assert extract_folder(articles, out, extractor=FakeExtractor()).orphans == []

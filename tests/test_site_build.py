@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -59,3 +60,18 @@ def test_strict_build_fails_on_a_bad_article(tmp_path: Path):
     project = make_project(tmp_path, {"empty.txt": b""})
     with pytest.raises(Abort):
         build_site(project, strict=True)
+
+
+def test_a_deleted_article_is_no_longer_published(tmp_path: Path, caplog):
+    project = make_project(tmp_path, {"second.txt": "Second story\n\nMayor Alice Doe spoke in Kirkuk.\n"})
+    build_site(project)
+    assert (project / "site" / "briefings" / "second.html").is_file()
+    (project / "content" / "articles" / "second.txt").unlink()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefings"):
+        site = build_site(project, strict=True)  # a deletion is on purpose: not a failure
+    assert not (site / "briefings" / "second.html").exists()
+    published = json.loads((site / "data" / "briefings.json").read_text(encoding="utf-8"))
+    assert [briefing["id"] for briefing in published] == [SLUG]
+    assert (site / "briefings" / f"{SLUG}.html").is_file()
+    assert (project / "content" / "briefings" / "second.yaml").is_file()  # the file is the user's
+    assert any("not published" in r.getMessage() and "second.yaml" in r.getMessage() for r in caplog.records)

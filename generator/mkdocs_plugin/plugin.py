@@ -63,16 +63,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return files
         from jinja2 import TemplateError
 
-        from generator.extract_folder import extract_folder
+        from generator.extract_folder import ORPHAN_HINT, extract_folder
         from generator.render.pages import PageRenderer
 
         settings = self.settings
+        unpublished: set[str] = set()
         if settings.extract and settings.articles_dir.is_dir():
             report = extract_folder(settings.articles_dir, settings.briefings_dir, model=settings.model)
             for warning in report.warnings:
                 log.warning(warning)
             for error in report.errors:
                 log.warning(str(error))  # `mkdocs build --strict` turns these into a failure
+            for path in report.orphans:  # the article was deleted on purpose: not a failure
+                log.info("briefings: not published: %s: %s", path, ORPHAN_HINT)
+            unpublished = {path.stem for path in report.orphans}
             log.info("briefings: %s", report.summary())
         renderer = PageRenderer(settings.templates_dir, config.use_directory_urls, self.config.entity_pages,
                                 stamp_briefings=self._pagefind)
@@ -80,6 +84,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             briefings, errors = load_briefings(settings.briefings_dir)
             for error in errors:
                 log.warning(str(error))
+            briefings = [briefing for briefing in briefings if briefing.id not in unpublished]
             try:
                 pages = list(renderer.render_all(briefings))
             except (FileNotFoundError, TemplateError) as err:
