@@ -65,8 +65,3 @@ def anchor_id(sentence: str) -> str:
     """A stable HTML id for an evidence sentence."""
     return "s-" + hashlib.sha256(sentence.strip().encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
-
-def link(href: str, text: str, css_class: str | None = None) -> Markup:
-    """An <a> element with escaped text and attributes."""
-    cls = f' class="{escape(css_class)}"' if css_class else ""
-    return Markup(f'<a href="{escape(href)}"{cls}>{escape(text)}</a>')
