@@ -126,6 +126,18 @@ def test_positions_view_filters_by_speaker_and_words(page, site_url):
     assert rows.count() == 1 and "numbers are going to get smaller" in rows.first.inner_text()
 
 
+def test_numbers_view_sorts_by_value_and_filters_by_words(page, site_url):
+    page.goto(f"{site_url}numbers/")
+    rows = page.locator("#bf-numbers-table tbody tr")
+    rows.first.wait_for(timeout=5000)
+    page.click("#bf-numbers-table th[data-key=value]")  # a number column sorts largest first
+    values = [row.split("\t")[0] for row in rows.all_inner_texts()]
+    assert values[:2] == ["250,000", "5,200"]
+    page.fill("input[name=words]", "soldiers")
+    assert rows.count() == 1 and rows.first.inner_text().startswith("5,200")
+    assert page.inner_text("#bf-numbers-status") == "1 number"
+
+
 def test_data_files_download_and_parse(page, site_url):
     briefings = page.request.get(f"{site_url}data/briefings.json")
     assert briefings.ok and json.loads(briefings.body())[0]["id"] == SLUG

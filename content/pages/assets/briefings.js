@@ -28,6 +28,22 @@
     return (text || "").toLowerCase().split(/\s+/).filter(Boolean);
   }
 
+  // The rows that pass `keep` go into `tbody` (at most MAX_ROWS); returns how many passed and showed.
+  function fillTable(tbody, rows, keep, cells) {
+    var total = 0, shown = 0;
+    tbody.textContent = "";
+    rows.forEach(function (row) {
+      if (!keep(row)) return;
+      total++;
+      if (shown >= MAX_ROWS) return;
+      shown++;
+      var tr = document.createElement("tr");
+      cells(tr, row);
+      tbody.appendChild(tr);
+    });
+    return { total: total, shown: shown };
+  }
+
   function positionsView() {
     var form = document.getElementById("bf-positions-filter");
     if (!form) return;
@@ -39,25 +55,20 @@
     load(form.dataset.source).then(function (rows) {
       rows.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : 0; });
       function render() {
-        var speaker = words(form.speaker.value), terms = words(form.words.value), shown = 0, total = 0;
-        tbody.textContent = "";
-        rows.forEach(function (row) {
+        var speaker = words(form.speaker.value), terms = words(form.words.value);
+        var count = fillTable(tbody, rows, function (row) {
           var who = row.speaker.toLowerCase(), what = (row.text + " " + row.cue).toLowerCase();
-          if (!speaker.every(function (w) { return who.indexOf(w) !== -1; })) return;
-          if (!terms.every(function (w) { return what.indexOf(w) !== -1; })) return;
-          total++;
-          if (shown >= MAX_ROWS) return;
-          shown++;
-          var tr = document.createElement("tr");
+          return speaker.every(function (w) { return who.indexOf(w) !== -1; }) &&
+            terms.every(function (w) { return what.indexOf(w) !== -1; });
+        }, function (tr, row) {
           cell(tr, row.speaker, row.actor ? root + row.actor : null);
           cell(tr, row.kind === "direct" ? "\u201c" + row.text + "\u201d" : row.text);
           cell(tr, row.cue);
           cell(tr, row.date);
           cell(tr, row.briefing, root + row.url);
-          tbody.appendChild(tr);
         });
-        status.textContent = total + " statement" + (total === 1 ? "" : "s") +
-          (total > shown ? " (showing the newest " + shown + ")" : "");
+        status.textContent = count.total + " statement" + (count.total === 1 ? "" : "s") +
+          (count.total > count.shown ? " (showing the newest " + count.shown + ")" : "");
       }
       form.addEventListener("input", render);
       render();
@@ -72,7 +83,7 @@
     var sortKey = "date", sortType = "text", descending = true;
     load(form.dataset.source).then(function (rows) {
       function render() {
-        var terms = words(form.words.value), total = 0, shown = 0;
+        var terms = words(form.words.value);
         var sorted = rows.slice().sort(function (a, b) {
           var x = a[sortKey], y = b[sortKey];
           if (sortType === "number") { x = Number(x); y = Number(y); }
@@ -80,14 +91,10 @@
           var c = x < y ? -1 : x > y ? 1 : 0;
           return descending ? -c : c;
         });
-        tbody.textContent = "";
-        sorted.forEach(function (row) {
+        var count = fillTable(tbody, sorted, function (row) {
           var hay = (row.text + " " + row.subject + " " + row.briefing + " " + row.kind).toLowerCase();
-          if (!terms.every(function (w) { return hay.indexOf(w) !== -1; })) return;
-          total++;
-          if (shown >= MAX_ROWS) return;
-          shown++;
-          var tr = document.createElement("tr");
+          return terms.every(function (w) { return hay.indexOf(w) !== -1; });
+        }, function (tr, row) {
           var value = Number(row.value).toLocaleString("en");
           if (row.value_max !== null && row.value_max !== undefined) value += "\u2013" + Number(row.value_max).toLocaleString("en");
           cell(tr, value);
@@ -96,10 +103,9 @@
           cell(tr, row.kind);
           cell(tr, row.date);
           cell(tr, row.briefing, root + row.url);
-          tbody.appendChild(tr);
         });
-        status.textContent = total + " number" + (total === 1 ? "" : "s") +
-          (total > shown ? " (showing " + shown + ")" : "");
+        status.textContent = count.total + " number" + (count.total === 1 ? "" : "s") +
+          (count.total > count.shown ? " (showing " + count.shown + ")" : "");
       }
       table.querySelectorAll("th[data-key]").forEach(function (th) {
         th.style.cursor = "pointer";
