@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from tests.sitebuild import build_site, make_project
+from tests.sitebuild import ROOT, build_site, make_project
 
 SLUG = "us-destroys-three-isis-camps-in-iraq"
 
@@ -75,3 +75,39 @@ def test_a_deleted_article_is_no_longer_published(tmp_path: Path, caplog):
     assert (site / "briefings" / f"{SLUG}.html").is_file()
     assert (project / "content" / "briefings" / "second.yaml").is_file()  # the file is the user's
     assert any("not published" in r.getMessage() and "second.yaml" in r.getMessage() for r in caplog.records)
+
+
+def test_a_large_site_keeps_sidebar_listings_and_briefing_pages_small(tmp_path: Path):
+    """Issue 8's invariants, at 250 briefings: what a page holds does not grow with the site."""
+    sample = (ROOT / "content" / "briefings" / f"{SLUG}.yaml").read_text(encoding="utf-8")
+    alone = build_site(_briefings_only(tmp_path / "alone", {SLUG: sample}))
+    copies = {f"copy-{n:03d}": sample.replace(f"id: {SLUG}", f"id: copy-{n:03d}") for n in range(250)}
+    large = build_site(_briefings_only(tmp_path / "large", {SLUG: sample, **copies}))
+
+    pages = list(large.rglob("*.html"))
+    assert len(list((large / "briefings").glob("*.html"))) == 251
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        sidebar = html[html.find('md-nav--primary') : html.find('md-nav--secondary')]
+        assert sidebar.count("md-nav__link") < 20, page  # the eight sections, never the briefings
+        links = html[html.find("<article") : html.find("</article>")].count("<a ")
+        entity_page = page.parent.name in ("actors", "locations") and page.name != "index.html"
+        # Listings paginate at 200 links; an actor page caps its positions and briefings at 200 each.
+        assert links <= (2 * 200 if entity_page else 200) + 10, page
+    assert _chrome(large) == _chrome(alone)  # a briefing page's theme is the same at any size
+
+
+def _briefings_only(folder: Path, briefings: dict[str, str]) -> Path:
+    """A project with these briefings (id -> YAML) and no articles."""
+    folder.mkdir()
+    project = make_project(folder, sample=False)
+    (project / "content" / "briefings").mkdir()
+    for briefing_id, text in briefings.items():
+        (project / "content" / "briefings" / f"{briefing_id}.yaml").write_text(text, encoding="utf-8")
+    return project
+
+
+def _chrome(site: Path) -> int:
+    """Bytes of the sample briefing's page outside its <article>: header, sidebars, footer."""
+    html = (site / "briefings" / f"{SLUG}.html").read_text(encoding="utf-8")
+    return len(html) - len(html[html.find("<article") : html.find("</article>")])
