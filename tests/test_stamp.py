@@ -100,3 +100,12 @@ def test_actor_pages_share_the_shell_table_of_contents(stamped_site: Path):
     assert _toc(html) == ["#stated-positions", "#briefings"]
     assert '<h2 id="stated-positions">' in html and '<h2 id="briefings">' in html
     assert "<title>Ken McKenzie - " in html
+
+
+def test_front_matter_a_template_adds_reaches_the_stamped_pages(tmp_path: Path):
+    project = make_project(tmp_path)
+    template = project / "templates" / "briefing.md.j2"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("\ntags:\n", "\nhide:\n  - toc\ntags:\n", 1), encoding="utf-8")
+    html = (build_site(project) / "briefings" / f"{SLUG}.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*hidden', html)

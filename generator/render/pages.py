@@ -165,13 +165,19 @@ class PageRenderer:
         return GeneratedPage(f"briefings/{briefing.id}.md", content, False, tuple(blocks), dest_uri=uri)
 
     def _stamp_briefing(self, page: GeneratedPage, shells: dict[str, StampShell]) -> Iterator[GeneratedPage]:
-        """Stamp `page` from the shell of its layout (its headings), first yielding a new shell."""
-        meta, layout = split_front_matter(page.content)
+        """Stamp `page` from the shell of its layout, first yielding a new shell.
+
+        The layout is the page's headings and any front matter the template adds beyond the
+        title, description and tags each page has (`hide: [toc]`, say): the shell carries it.
+        """
+        meta, body = split_front_matter(page.content)
+        extra = {key: value for key, value in meta.items() if key not in ("title", "description", "tags")}
+        layout = layout_shell_markdown(body, extra)
         shell = shells.get(layout)
         if shell is None:
             name = f"{BRIEFING_SHELL_NAME}-{len(shells) + 1}"
             shell = shells[layout] = StampShell(f"briefings/{name}.md", f"briefings/{name}.html")
-            yield GeneratedPage(shell.src_uri, layout_shell_markdown(layout), dest_uri=shell.dest_uri)
+            yield GeneratedPage(shell.src_uri, layout, dest_uri=shell.dest_uri)
         assert page.dest_uri is not None
         self.stamped.append(StampedPage(
             shell, page.dest_uri, str(meta.get("title") or ""), "",

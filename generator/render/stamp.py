@@ -95,10 +95,13 @@ def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
     return (meta if isinstance(meta, dict) else {}), markdown[match.end() :]
 
 
-def layout_shell_markdown(layout: str) -> str:
-    """A briefing shell: the pages' headings and block placeholders, with a token title."""
-    front = f"---\ntitle: {TITLE_TOKEN}\ndescription: {DESCRIPTION_TOKEN}\n---\n"
-    return f"{front}{BEGIN}\n{_H1_HINT}\n\n{layout.strip()}\n\n{END}\n"
+def layout_shell_markdown(body: str, meta: dict[str, Any] | None = None) -> str:
+    """A briefing shell: the pages' headings and block placeholders, with a token title and
+    description, and the rest of the pages' front matter (`meta`)."""
+    front = f"title: {TITLE_TOKEN}\ndescription: {DESCRIPTION_TOKEN}\n"
+    if meta:
+        front += yaml.safe_dump(meta, sort_keys=True, allow_unicode=True)
+    return f"---\n{front}---\n{BEGIN}\n{_H1_HINT}\n\n{body.strip()}\n\n{END}\n"
 
 
 class StampError(RuntimeError):
