@@ -171,9 +171,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             count = self.stamper.finish(folders)
         except StampError as err:
             raise PluginError(f"briefings: {err}") from err
-        where = f" in {', '.join(sorted(folders))}/" if folders else ""
         if count:
-            log.info("briefings: stamped %d pages%s", count, where)
+            log.info("briefings: stamped %d page%s from their shells", count, "" if count == 1 else "s")
 
     def _start_index(self, site_dir: Path, config: MkDocsConfig) -> IndexRun:
         self._index_started = time.perf_counter()
