@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,18 @@ def _chrome(site: Path) -> int:
     """Bytes of the sample briefing's page outside its <article>: header, sidebars, footer."""
     html = (site / "briefings" / f"{SLUG}.html").read_text(encoding="utf-8")
     return len(html) - len(html[html.find("<article") : html.find("</article>")])
+
+
+def test_every_link_and_asset_of_the_site_resolves_to_a_file(built_site: Path):
+    broken, checked = [], 0
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":  # MkDocs writes it with root-absolute links, for any depth
+            continue
+        for href in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if href.startswith(("http:", "https:", "mailto:", "//", "data:")):
+                continue
+            checked += 1
+            target = (page.parent / href).resolve()
+            if not (target / "index.html" if target.is_dir() else target).is_file():
+                broken.append(f"{page.relative_to(built_site)} -> {href}")
+    assert checked > 500 and not broken, broken[:10]
