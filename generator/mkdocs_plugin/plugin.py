@@ -27,7 +27,7 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """`plugins: [search, briefings]`: extracts new articles and adds the generated pages."""
 
-    stamper = None  # writes the actor and place pages of the last on_files (render/stamp.py)
+    stamper = None  # writes the briefing, actor and place pages of the last on_files (stamp.py)
     html_blocks: dict = {}  # noqa: RUF012 - replaced per build in on_files
     indexed: list = []  # noqa: RUF012 - site paths of the pages marked for Pagefind, per build
     index = None  # the site index of the last on_files, for the downloads
