@@ -180,7 +180,7 @@ class PageRenderer:
             yield GeneratedPage(shell.src_uri, layout, dest_uri=shell.dest_uri)
         assert page.dest_uri is not None
         self.stamped.append(StampedPage(
-            shell, page.dest_uri, str(meta.get("title") or ""), "",
+            shell, page.dest_uri, str(meta.get("title") or ""),
             description=str(meta.get("description") or ""),
             tags=tuple(str(tag) for tag in meta.get("tags") or ()), blocks=page.html_blocks))
 
