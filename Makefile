@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test install extract serve check lint bench-quality bench-speed bench-site clean
+.PHONY: site test install lock extract serve check lint bench-quality bench-speed bench-site clean
 
 site: $(STAMP)
 	$(BIN)/python -m generator extract
@@ -16,13 +16,23 @@ test: $(STAMP)
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements-model.txt
+# Every package at the version and hash of requirements.lock (made by `make lock` from
+# pyproject.toml's ranges): the same bytes on every machine and in CI.
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; run: make PYTHON=python3 ..."; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
+
+# After changing the dependencies in pyproject.toml: pin them again (needs PyPI).
+lock:
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet pip-tools
+	build/lock-venv/bin/pip-compile --quiet --extra test --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 extract: $(STAMP)
 	$(BIN)/python -m generator extract

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from generator.cli import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
-WATCHED = ("content/", "templates/", "generator/", "mkdocs.yml")
+# Everything the published site is made from, the install included, and the workflow itself.
+WATCHED = ("content/", "templates/", "generator/", "mkdocs.yml", "pyproject.toml", "requirements.lock",
+           "requirements-model.txt", "Makefile", ".github/workflows/publish.yml")
 
 
 @pytest.fixture(scope="module")
@@ -77,16 +80,32 @@ def test_workflow_runs_on_pushes_touching_the_site_inputs(workflow: dict):
     triggers = workflow.get("on", workflow.get(True))
     paths = triggers["push"]["paths"]
     for watched in WATCHED:
-        assert any(p == watched or p.startswith(watched) for p in paths), watched
+        assert any(p == watched or p.startswith(watched) or fnmatch(watched, p) for p in paths), watched
 
 
 def test_workflow_deploys_to_github_pages(workflow: dict):
     uses = [step.get("uses", "") for step in _steps(workflow)]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     upload = next(s for s in _steps(workflow) if s.get("uses", "").startswith("actions/upload-pages"))
     assert upload["with"]["path"] == yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_dir"]
+
+
+def test_only_the_deploy_job_may_write_and_third_party_actions_are_pinned(workflow: dict):
+    # The extract and build jobs run the generator over the articles (third-party text) and
+    # pip-installed code: they get a read-only token and keep no credentials in the checkout.
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        if name != "deploy":
+            assert "permissions" not in job, name
+    for step in _steps(workflow):
+        uses = step.get("uses")
+        if uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{uses}: pin to a commit SHA"
+        if uses and uses.startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
 
 
 def test_workflow_caches_the_environment_keyed_on_the_install_inputs(workflow: dict):
