@@ -24,8 +24,9 @@ from typing import Protocol, TextIO
 
 from generator.articles import Article, discover_articles, read_article
 from generator.briefing import Briefing
+from generator.briefing.edits import edited_away, fingerprints, hand_edits, item_digest
 from generator.briefing.store import load_briefing, remove_stale_temp_files, write_briefing
-from generator.errors import BriefingError, GeneratorError, SlugError
+from generator.errors import ArticleError, BriefingError, GeneratorError, SlugError
 
 ITEM_LISTS = ("actors", "numbers", "locations", "positions")
 
@@ -46,6 +47,8 @@ class ExtractReport:
     extracted: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     kept_reviewed: list[str] = field(default_factory=list)
+    # Briefings edited by hand without `reviewed: true`: kept as they are, with a warning.
+    kept_edited: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[GeneratorError] = field(default_factory=list)
@@ -60,7 +63,7 @@ class ExtractReport:
     @property
     def owned(self) -> list[str]:
         """Ids of the briefings this run (this shard) is responsible for, sorted."""
-        return sorted(self.extracted + self.reused + self.kept_reviewed)
+        return sorted(self.extracted + self.reused + self.kept_reviewed + self.kept_edited)
 
     @property
     def failed(self) -> bool:
@@ -70,7 +73,8 @@ class ExtractReport:
     def summary(self) -> str:
         return (
             f"extracted {len(self.extracted)}, reused {len(self.reused)}, "
-            f"kept reviewed {len(self.kept_reviewed)}, skipped {len(self.skipped)} "
+            f"kept reviewed {len(self.kept_reviewed)}, kept hand-edited {len(self.kept_edited)}, "
+            f"skipped {len(self.skipped)} "
             f"(other shards), errors {len(self.errors) + len(self.invalid_briefings)}"
         )
 
@@ -100,31 +104,36 @@ class Shard:
 
 
 def read_articles(folder: Path, report: ExtractReport) -> list[Article]:
-    """Read every article of `folder`; bad files and duplicate ids go to `report.errors`."""
+    """Read every article of `folder`; bad files and duplicate ids go to `report.errors`.
+
+    Two articles with one id write neither: the file whose `id` differs from its own name is
+    the one to blame (`a.md` saying `id: b` beside `b.md`); when none or both do, both are.
+    """
     articles: list[Article] = []
-    seen: dict[str, Path] = {}
     for path in discover_articles(folder):
         try:
-            article = read_article(path)
+            articles.append(read_article(path))
         except GeneratorError as err:
             report.errors.append(err)
-            continue
         except OSError as err:  # unreadable file (permissions, vanished mid-run)
-            report.errors.append(GeneratorError(path, f"cannot read: {err.strerror or err}"))
+            report.errors.append(ArticleError(path, f"cannot read: {err.strerror or err}"))
+    by_id: dict[str, list[Article]] = {}
+    for article in articles:
+        by_id.setdefault(article.id.lower(), []).append(article)
+    kept = []
+    for same in by_id.values():
+        if len(same) == 1:
+            kept.extend(same)
             continue
-        key = article.id.lower()
-        if key in seen:
-            report.errors.append(
-                SlugError(
-                    path,
-                    f"duplicate slug {article.id!r}: {seen[key]} and {path} would both write "
-                    f"{article.id}.yaml; rename one of them or give it another `id`",
-                )
-            )
-            continue
-        seen[key] = path
-        articles.append(article)
-    return articles
+        culprits = [article for article in same if article.path.stem != article.id] or same[:1]
+        for article in culprits:
+            others = " and ".join(str(other.path) for other in same if other is not article)
+            report.errors.append(SlugError(
+                article.path,
+                f"duplicate id {article.id!r}: {others} has it too, so neither is written "
+                f"to {article.id}.yaml; rename the file or change its `id`",
+            ))
+    return kept
 
 
 def extract_folder(
@@ -151,16 +160,54 @@ def extract_folder(
     todo = _plan(articles, out_dir, extractor.version, shard, force, report)
     if not todo:  # nothing changed: do not even load the model
         return report
-    briefings = extractor.extract_many([article for article, _ in todo], jobs=jobs)
-    for done, (briefing, (article, previous)) in enumerate(zip(briefings, todo, strict=True), 1):
+    previous_of = {article.id: previous for article, previous in todo}
+    done = 0
+    for article, briefing in _extract_each(extractor, [article for article, _ in todo], jobs, report):
+        previous = previous_of[article.id]
         if previous is not None:
             briefing = keep_reviewed_items(briefing, previous)
             report.warnings.extend(_lost_evidence(briefing, article, out_dir))
-        write_briefing(out_dir / f"{article.id}.yaml", briefing)
+        briefing.fingerprints = fingerprints(briefing)
+        try:
+            write_briefing(out_dir / f"{article.id}.yaml", briefing)
+        except BriefingError as err:  # a full disk, a read-only folder: the old file stays
+            report.errors.append(err)
+            continue
         report.extracted.append(article.id)
+        done += 1
         if progress:
             progress(done, len(todo))
     return report
+
+
+def _extract_each(
+    extractor: BriefingExtractor, articles: list[Article], jobs: int, report: ExtractReport
+) -> Iterator[tuple[Article, Briefing]]:
+    """(article, briefing) for each article that extracts; one that makes the extractor fail
+    is an error naming its file, and the others are still extracted.
+
+    The articles go through the extractor in bulk (its batches and processes); after a
+    failure, the first article not yet done is tried alone: it is the culprit if it fails
+    again, else the bulk goes on after it.
+    """
+    rest = list(articles)
+    while rest:
+        done = 0
+        try:
+            for briefing in extractor.extract_many(rest, jobs=jobs):
+                yield rest[done], briefing
+                done += 1
+            return
+        except Exception:  # one article must not stop the others
+            first, rest = rest[done], rest[done + 1 :]
+        try:
+            alone = next(iter(extractor.extract_many([first], jobs=1)))
+        except Exception as err:
+            report.errors.append(ArticleError(
+                first.path, f"extraction failed ({type(err).__name__}: {err}); the other articles "
+                "were extracted — please report this file"))
+            continue
+        yield first, alone
 
 
 ORPHAN_HINT = ("its article is no longer in the articles folder; delete the briefing, or set "
@@ -225,12 +272,22 @@ def _plan(
         if not force and unchanged and previous.extractor == version:
             report.reused.append(article.id)
             continue
+        if previous is not None and (edits := hand_edits(previous)):
+            # Re-extracting would overwrite what an analyst changed without marking it.
+            report.kept_edited.append(article.id)
+            report.warnings.append(
+                f"{target}: edited by hand without `reviewed: true` ({'; '.join(edits)}); kept as "
+                "it is and not re-extracted: mark what you changed `reviewed: true` (or the whole "
+                "briefing), or delete the file to extract it afresh"
+            )
+            continue
         todo.append((article, previous))
     return todo
 
 
 def keep_reviewed_items(fresh: Briefing, previous: Briefing) -> Briefing:
-    """Put the reviewed items of `previous` into `fresh`, replacing the fresh ones they cover."""
+    """Put the reviewed items of `previous` into `fresh`, replacing the fresh ones they cover:
+    the same name (or text and sentence), or the very item an analyst edited into one."""
     for key, ident in (
         ("actors", lambda item: item.name.casefold()),
         ("numbers", lambda item: (item.text, item.sentence)),
@@ -241,7 +298,9 @@ def keep_reviewed_items(fresh: Briefing, previous: Briefing) -> Briefing:
         if not reviewed:
             continue
         covered = {ident(item) for item in reviewed}
-        rest = [item for item in getattr(fresh, key) if ident(item) not in covered]
+        replaced = edited_away(previous, key)
+        rest = [item for item in getattr(fresh, key)
+                if ident(item) not in covered and not (replaced and item_digest(item) in replaced)]
         setattr(fresh, key, reviewed + rest)
     return fresh
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import shutil
 from pathlib import Path
 
 from generator.briefing import store
@@ -17,7 +16,8 @@ def test_loading_and_rendering_briefings_leaves_no_reference_cycles(tmp_path: Pa
     folder = tmp_path / "briefings"
     folder.mkdir()
     for number, source in enumerate(sorted((ROOT / "content" / "briefings").glob("*.yaml")) * 3):
-        shutil.copy(source, folder / f"copy-{number}.yaml")
+        text = source.read_text(encoding="utf-8").replace(f"id: {source.stem}\n", f"id: copy-{number}\n", 1)
+        (folder / f"copy-{number}.yaml").write_text(text, encoding="utf-8")
     renderer = PageRenderer(ROOT / "templates", entity_pages=1)
     # A first run compiles the schema and templates (made once per process, with cycles).
     list(renderer.render_all(store.load_briefings(folder)[0]))

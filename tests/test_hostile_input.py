@@ -306,8 +306,9 @@ def test_duplicate_ids_via_front_matter_name_both_files(tmp_path: Path):
     articles = write_articles(tmp_path / "articles", 1)
     (articles / "z.md").write_text("---\nid: Story-0\ntitle: T\n---\n\nText.\n", encoding="utf-8")
     report = extract_folder(articles, tmp_path / "out", extractor=FakeExtractor())
-    [error] = report.errors
-    assert "story-0.txt" in str(error) and "z.md" in str(error) and "duplicate slug" in str(error)
+    [error] = report.errors  # z.md is blamed: its id is another file's name
+    assert error.path.endswith("z.md") and "story-0.txt" in str(error) and "duplicate id" in str(error)
+    assert not (tmp_path / "out" / "story-0.yaml").exists()
 
 
 # -- briefings edited by hand --------------------------------------------------------------------

@@ -15,9 +15,13 @@ import yaml
 
 from generator.articles.article import Article
 from generator.errors import ArticleError, SlugError
+from generator.plain_text import CONTROL_CHARACTERS, one_line
 
 ARTICLE_SUFFIXES = (".md", ".txt")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# Below spaCy's `nlp.max_length` (1,000,000), which would stop the whole run; the longest
+# news features are under a tenth of this.
+MAX_ARTICLE_CHARS = 500_000
 SAFE_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 # `briefings/index.md` is the list of all briefings: an article with that slug would replace it.
 RESERVED_SLUGS = frozenset({"index"})
@@ -27,8 +31,11 @@ _BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.txt")
 
 def discover_articles(folder: Path) -> list[Path]:
     """Return the article files of `folder` (not recursive), sorted by name."""
+    # A link that leads nowhere (a loop, a deleted target) is listed too: reading it names the
+    # problem instead of the article silently not being there.
     return sorted(
-        p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        p for p in Path(folder).iterdir()
+        if (p.is_file() or p.is_symlink()) and p.suffix.lower() in ARTICLE_SUFFIXES
     )
 
 
@@ -52,14 +59,26 @@ def check_slug(slug: str, path: Path) -> str:
 def read_article(path: Path) -> Article:
     """Read one article file; raise ArticleError naming the file on bad input."""
     path = Path(path)
-    if path.is_symlink() and path.resolve().parent != path.parent.resolve():
-        # A committed link to /proc/self/environ or ~/.ssh would otherwise be published.
-        raise ArticleError(path, "symbolic link to a file outside the articles folder; copy the file in")
-    raw = path.read_bytes()
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+            problem = "cannot read: symbolic link to nothing (a loop or a missing file)"
+            raise ArticleError(path, problem) from None
+        if target.parent != path.parent.resolve() or not target.is_file():
+            # A committed link to /proc/self/environ or ~/.ssh would otherwise be published.
+            raise ArticleError(path, "symbolic link to a file outside the articles folder; copy the file in")
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        # A symbolic link loop, a vanished file, no permission: named, not skipped silently.
+        raise ArticleError(path, f"cannot read: {err.strerror or err}") from None
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(
             path, f"file is {len(raw):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit"
         )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(path, "encoded as UTF-16: re-save the file as UTF-8")
     if b"\x00" in raw:
         raise ArticleError(path, "binary file (contains NUL bytes), not a text article")
     try:
@@ -68,7 +87,12 @@ def read_article(path: Path) -> Article:
         raise ArticleError(
             path, f"not valid UTF-8 (byte {err.start}): re-save the file as UTF-8"
         ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            path, f"article is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character "
+            "limit: split it into several articles"
+        )
+    text = CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ArticleError(path, "empty article: no headline and no text")
     slug = check_slug(path.stem, path)
@@ -84,8 +108,6 @@ def read_article(path: Path) -> Article:
         if not paragraphs:
             raise ArticleError(path, "empty article: no headline and no text")
         title = paragraphs.pop(0).lstrip("#").strip()
-    # A title is one line: a multi-line YAML title would otherwise break headings and lists.
-    title = " ".join(title.split())
     if not title:
         raise ArticleError(path, "empty headline: the first line has no text")
     paragraphs = _drop_dateline_dots(paragraphs)
@@ -139,8 +161,9 @@ def _text_field(meta: dict, key: str, path: Path) -> str | None:
         return None
     if isinstance(value, (dict, list)):
         raise ArticleError(path, f"front matter '{key}' must be text, not a {type(value).__name__}")
-    value = str(value).strip()
-    return value or None
+    # Metadata is one line: a line break in a title or source would start a new line in every
+    # page, list and feed that shows it. U+2028 and the other Unicode line breaks count too.
+    return one_line(str(value)) or None
 
 
 def _date_field(meta: dict, path: Path) -> str | None:
@@ -148,9 +171,14 @@ def _date_field(meta: dict, path: Path) -> str | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     text = _text_field(meta, "date", path)
-    if text and not re.match(r"^\d{4}-\d{2}-\d{2}", text):
-        raise ArticleError(path, f"front matter 'date' {text!r} is not a YYYY-MM-DD date")
-    return text[:10] if text else None
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise ArticleError(
+            path, f"front matter 'date' {text!r} is not a YYYY-MM-DD date of a real day (e.g. 2024-05-31)"
+        ) from None
 
 
 def _tags_field(meta: dict, path: Path) -> list[str]:
@@ -161,7 +189,7 @@ def _tags_field(meta: dict, path: Path) -> list[str]:
         value = [value]
     if not isinstance(value, list) or any(isinstance(t, (dict, list)) for t in value):
         raise ArticleError(path, "front matter 'tags' must be a list of words")
-    return [str(t).strip() for t in value if str(t).strip()]
+    return [one_line(str(t)) for t in value if one_line(str(t))]
 
 
 def _paragraphs(body: str) -> list[str]:

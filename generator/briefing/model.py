@@ -91,6 +91,8 @@ class Briefing:
     extractor: str = ""
     reviewed: bool = False
     schema: int = SCHEMA_VERSION
+    # Digests of what the extractor wrote, to tell a hand edit from it (edits.py).
+    fingerprints: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a plain dict in a stable key order, without empty optional keys."""
@@ -123,6 +125,11 @@ _KEEP_FALSE = {"reviewed"}
 def _field_names(cls: type) -> tuple[str, ...]:
     """A dataclass's field names in order; () for any other type. (A large site asks a lot.)"""
     return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else ()
+
+
+def as_plain(value: Any) -> Any:
+    """A briefing item (or list of them) as the plain data written to YAML."""
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:

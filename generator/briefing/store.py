@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -59,26 +60,54 @@ def dump_briefing(briefing: Briefing) -> str:
 
 
 def write_briefing(path: Path, briefing: Briefing) -> None:
-    """Write atomically: a killed run leaves either the old file or the new one, whole."""
+    """Write atomically: a killed run leaves either the old file or the new one, whole.
+
+    Raises BriefingError naming `path` when the briefing would not load back (so the next run
+    would refuse it) or cannot be written (a full disk, a read-only folder); the file already
+    there is then left as it was.
+    """
+    data = briefing.to_dict()
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException as err:
+        raise BriefingError(path, f"not written, it would not match the schema: {err.message}") from None
     write_atomic(path, dump_briefing(briefing))
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a rename."""
+    """Write `text` to `path` through a temporary file in the same folder and a rename.
+
+    The file gets the permissions any new file gets (the umask), like a file written in place.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The writer's pid is in the name so that a later run can tell a killed run's leftover
-    # from a file another live process is still writing (see `remove_stale_temp_files`).
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # The writer's pid is in the name so that a later run can tell a killed run's leftover
+        # from a file another live process is still writing (see `remove_stale_temp_files`).
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as err:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        problem = f"cannot write: {err.strerror or err}; the file there is unchanged"
+        raise BriefingError(path, problem) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it: put it straight back
+    os.umask(mask)
+    return mask
 
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:
@@ -163,10 +192,35 @@ class _FastLoader(_SafeLoader):  # type: ignore[misc, valid-type]
         return result
 
 
+class _AliasUsed(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _BriefingLoader(_FastLoader):
+    """The fast loader, refusing anchors, aliases and merge keys: the generator never writes
+    them, and a 1 KB file of nested aliases means billions of values to anything that walks the
+    data (the schema check, JSON). Refused before anything walks it."""
+
+    def _build(self, node: yaml.Node) -> Any:
+        if node.__class__ is not yaml.ScalarNode and (
+            id(node) in self._built
+            or (node.__class__ is yaml.MappingNode and any(k.tag == _MERGE for k, _ in node.value))
+        ):
+            raise _AliasUsed(node.start_mark.line + 1)
+        return super()._build(node)
+
+
 def _parse_and_check(path: Path, text: str) -> tuple[Any, list[BriefingError]]:
     """Parse once; only when the data is invalid, compose the node tree for line numbers."""
     try:
-        data = yaml.load(text, Loader=_FastLoader)
+        data = yaml.load(text, Loader=_BriefingLoader)
+    except _AliasUsed as err:
+        problem = "YAML anchors, aliases (*name) and merge keys (<<) are not allowed: write each value out"
+        return None, [BriefingError(path, problem, line=err.line)]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
@@ -185,12 +239,12 @@ def _parse_and_check(path: Path, text: str) -> tuple[Any, list[BriefingError]]:
         return None, [BriefingError(path, problem, line=line)]
     try:
         _fast_validator()(data)
-        return data, []
+        return data, _impossible_date(path, data, text)
     except fastjsonschema.JsonSchemaException:
         pass  # invalid: jsonschema below says every problem, with its path
     schema_errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
     if not schema_errors:
-        return data, []
+        return data, _impossible_date(path, data, text)
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     errors = []
     for error in schema_errors:
@@ -200,9 +254,25 @@ def _parse_and_check(path: Path, text: str) -> tuple[Any, list[BriefingError]]:
     return None, errors
 
 
+def _impossible_date(path: Path, data: dict[str, Any], text: str) -> list[BriefingError]:
+    """An error for a `date` that has the YYYY-MM-DD shape but is no day (2024-02-30)."""
+    date = data.get("date")
+    if not isinstance(date, str):
+        return []
+    try:
+        dt.date.fromisoformat(date)
+        return []
+    except ValueError:
+        match = re.search(r"^date:", text, re.M)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        return [BriefingError(path, f"date: {date!r} is not a real day (YYYY-MM-DD)", line=line)]
+
+
 def _problems(error: jsonschema.ValidationError) -> list[tuple[list[Any], str]]:
     """(path, message) of a schema error; an unknown key is named at its own line."""
     where = list(error.path)
+    if error.validator == "pattern" and "description" in error.schema:
+        return [(where, f"{error.instance!r}: {error.schema['description']}")]
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = error.schema.get("properties", {})
         extra = [key for key in error.instance if key not in known]
@@ -273,14 +343,41 @@ def load_briefings(folder: Path) -> tuple[list[Briefing], list[BriefingError]]:
     Every problem of a bad file is returned (not only the first), so that the build logs
     exactly what `python -m generator check` prints.
     """
-    briefings: list[Briefing] = []
+    loaded: list[tuple[Path, Briefing]] = []
     errors: list[BriefingError] = []
     for path in sorted(Path(folder).glob("*.yaml")):
         briefing, problems = _load_checked(path)
         if briefing is not None:
-            briefings.append(briefing)
+            loaded.append((path, briefing))
         errors.extend(problems)
-    return briefings, errors
+    return _one_per_id(loaded, errors), errors
+
+
+def _one_per_id(loaded: list[tuple[Path, Briefing]], errors: list[BriefingError]) -> list[Briefing]:
+    """The briefings, each id once: two files with one id would publish one page over the
+    other. The file whose name is its id wins; any other is an error (naming both)."""
+    by_id: dict[str, list[tuple[Path, Briefing]]] = {}
+    for path, briefing in loaded:
+        by_id.setdefault(briefing.id.lower(), []).append((path, briefing))
+    briefings = []
+    for same in by_id.values():
+        same.sort(key=lambda pair: pair[0].stem != pair[1].id)  # the well-named file first
+        briefings.append(same[0][1])
+        for path, briefing in same[1:]:
+            errors.append(BriefingError(
+                path, f"id {briefing.id!r} is also the id of {same[0][0]}, which is published; "
+                "give this briefing its own id (its file name) or delete it", line=_id_line(path)))
+    return briefings
+
+
+def _id_line(path: Path) -> int | None:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("id:"):
+                return number
+    except OSError:
+        pass
+    return None
 
 
 # Within one process a briefing file is often read twice (incremental extraction, then the

@@ -17,6 +17,7 @@ from generator.briefing.store import load_briefings
 from generator.config import Settings
 from generator.mkdocs_plugin.collector import long_lived_objects, release_long_lived
 from generator.mkdocs_plugin.config import BriefingsConfig
+from generator.mkdocs_plugin.site_swap import building_dir, discard, swap_in
 from generator.render.passthrough import restore_html
 from generator.render.stamp import StampError, StampWriter
 from generator.search import THEME_DIR, IndexRun, PagefindError, index_folders, index_glob, mark_for_index
@@ -31,9 +32,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     html_blocks: dict = {}  # noqa: RUF012 - replaced per build in on_files
     indexed: list = []  # noqa: RUF012 - site paths of the pages marked for Pagefind, per build
     index = None  # the site index of the last on_files, for the downloads
+    command = "build"  # what on_startup says; `build()` called from Python sends no startup
+    published_site: Path | None = None  # where the finished build goes (site_swap.py)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = Settings.from_config(self.config, Path(config.config_file_path).parent)
+        # `serve` builds into a temporary folder of its own; gh-deploy reads site_dir.
+        if self.config.enabled and self.command == "build":
+            self.published_site = Path(config.site_dir)
+            config.site_dir = str(building_dir(self.published_site))
         if not self.settings.templates_dir.is_dir():
             raise PluginError(
                 f"briefings: templates folder {self.settings.templates_dir} not found; "
@@ -131,6 +141,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(f"briefings: {err}") from err
         return output
 
+    # Last of the plugins: the site is swapped in once every plugin has written its part.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         from generator.render.data_export import write_exports
 
@@ -158,11 +170,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if search is not None:
             self._finish_index(search)
         release_long_lived()
+        if self.published_site is not None:
+            swap_in(Path(config.site_dir), self.published_site)
+            config.site_dir = str(self.published_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.stamper is not None:
             self.stamper.cancel()
         release_long_lived()
+        if self.published_site is not None:
+            discard(building_dir(self.published_site))
 
     def _finish_stamping(self, folders: set[str] | None = None) -> None:
         if self.stamper is None:

@@ -15,6 +15,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from generator.plain_text import CONTROL_CHARACTERS
 from generator.render.pages import briefing_uri, entity_uri
 from generator.render.site_index import SiteIndex
 from generator.render.urls import dest_url
@@ -74,7 +75,7 @@ def _csv(header: list[str], rows) -> Iterator[str]:
     writer.writerow(header)
     for row in rows:
         # A cell starting with = + - @ is a formula in spreadsheets: prefix it so it stays text.
-        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
+        writer.writerow(["'" + c if isinstance(c, str) and c and c[0] in "=+-@" else c for c in row])
         if out.tell() > 1 << 16:
             yield out.getvalue()
             out.seek(0)
@@ -148,20 +149,26 @@ def _place_rows(index: SiteIndex) -> list[dict]:
     ]
 
 
+def _xml_text(text: str) -> str:
+    """`text` without what XML 1.0 cannot hold even escaped (a hand-edited briefing may).
+    Lone surrogates, the other such characters, never load (briefing/store.py)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
 def _rss(index: SiteIndex, site_url: str | None, site_name: str) -> bytes:
     base = (site_url or "").rstrip("/") + "/"
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
-    ET.SubElement(channel, "title").text = site_name
+    ET.SubElement(channel, "title").text = _xml_text(site_name)
     ET.SubElement(channel, "link").text = base
-    ET.SubElement(channel, "description").text = f"New briefings on {site_name}"
+    ET.SubElement(channel, "description").text = _xml_text(f"New briefings on {site_name}")
     for b in index.briefings[:FEED_ITEMS]:
         item = ET.SubElement(channel, "item")
-        ET.SubElement(item, "title").text = b.title
+        ET.SubElement(item, "title").text = _xml_text(b.title)
         link = base + briefing_uri(b)
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="false").text = b.id
-        ET.SubElement(item, "description").text = b.summary
+        ET.SubElement(item, "description").text = _xml_text(b.summary)
         if b.date:
             published = datetime.fromisoformat(b.date).replace(tzinfo=UTC)
             ET.SubElement(item, "pubDate").text = format_datetime(published)

@@ -16,6 +16,9 @@ from html import escape
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
+from markupsafe import escape as escape_markup
+
+from generator.plain_text import LINE_BREAKS
 
 _SAFE_SCHEMES = {"http", "https"}
 
@@ -59,6 +62,28 @@ def front_matter_text(text: str) -> Markup:
 
 # Everything outside YAML's printable set, plus its extra line breaks.
 _YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+# What Python-Markdown (with attr_list) reads as syntax inside a line: links and images,
+# emphasis, code, attribute lists, escapes, heading hashes, tables. As character references
+# they read the same to a browser and mean nothing to Markdown.
+_MARKDOWN_SYNTAX = str.maketrans({ch: f"&#{ord(ch)};" for ch in "[]()*_`{}\\#!|~"})
+
+
+def template_value(value: object) -> Markup:
+    """Every value a template prints, as the HTML of one line that no Markdown parser acts on.
+
+    The one escaping rule of generated pages (the templates' `finalize`): text is HTML-escaped,
+    its line breaks become spaces, so no value can start a Markdown heading, list or attribute
+    line, and Markdown's inline syntax is written as character references. Markup the
+    renderer built itself (highlighted paragraphs, front matter) only has its line breaks
+    collapsed: its text was escaped when it was built.
+    """
+    if isinstance(value, Markup):
+        text = str(value)
+        return value if not LINE_BREAKS.search(text) else Markup(LINE_BREAKS.sub(" ", text))
+    text = str(escape_markup(value))
+    return Markup(LINE_BREAKS.sub(" ", text).translate(_MARKDOWN_SYNTAX))
 
 
 def anchor_id(sentence: str) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import jinja2
 
 from generator.briefing import Briefing
-from generator.render.escaping import anchor_id, front_matter_text, safe_url
+from generator.render.escaping import anchor_id, front_matter_text, safe_url, template_value
 from generator.render.highlight import Highlighter, Term
 from generator.render.passthrough import lift_html
 from generator.render.site_index import SiteIndex, build_site_index
@@ -68,6 +69,7 @@ class PageRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            finalize=template_value,
         )
         self.env.filters["fm"] = front_matter_text
         self.env.filters["safe_url"] = safe_url
@@ -179,13 +181,18 @@ class PageRenderer:
             shell = shells[layout] = StampShell(f"briefings/{name}.md", f"briefings/{name}.html")
             yield GeneratedPage(shell.src_uri, layout, dest_uri=shell.dest_uri)
         assert page.dest_uri is not None
+        # The front matter holds HTML-escaped text (`fm`: Material prints it as is); a stamped
+        # page escapes its own, so it gets the text back, not escaped twice ("AT&amp;amp;T").
         self.stamped.append(StampedPage(
-            shell, page.dest_uri, str(meta.get("title") or ""),
-            description=str(meta.get("description") or ""),
-            tags=tuple(str(tag) for tag in meta.get("tags") or ()), blocks=page.html_blocks))
+            shell, page.dest_uri, unescape(str(meta.get("title") or "")),
+            description=unescape(str(meta.get("description") or "")),
+            tags=tuple(unescape(str(tag)) for tag in meta.get("tags") or ()), blocks=page.html_blocks))
 
     def _page(self, src_uri: str, template: str, in_nav: bool, **context) -> GeneratedPage:
-        return GeneratedPage(src_uri, self._render(src_uri, template, **context), in_nav)
+        # Markdown reads only the template's own heading lines: the HTML between them, where
+        # every value is, is put back after it (passthrough.py), never parsed again.
+        content, blocks = lift_html(self._render(src_uri, template, **context))
+        return GeneratedPage(src_uri, content, in_nav, tuple(blocks))
 
     def _render(self, src_uri: str, template: str, **context) -> str:
         def url(target: str) -> str:
