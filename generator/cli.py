@@ -1,4 +1,4 @@
-"""Command line: `python -m generator extract|check|build|serve`."""
+"""Command line: `briefings extract|check|build|serve` (also `python -m generator ...`)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,28 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import __version__
 from generator.config import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand (the CI workflow's commands are checked with it)."""
+    # -q/-v before or after the command: `briefings -q build` and `briefings build -q` both work.
+    verbosity = argparse.ArgumentParser(add_help=False)
+    loudness = verbosity.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                          help="print only problems")
+    loudness.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                          help="also print what was reused or skipped, and MkDocs' details")
     parser = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog="briefings", parents=[verbosity],
         description="Turn news articles into YAML briefings and a searchable MkDocs site.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ext = sub.add_parser("extract", help="(re)write the briefings of a folder of articles")
+    ext = sub.add_parser("extract", help="(re)write the briefings of a folder of articles",
+                         parents=[verbosity])
     ext.add_argument("articles", nargs="?", type=Path, help="articles folder (default: content/articles)")
     ext.add_argument("--out", type=Path, help="briefings folder (default: content/briefings)")
     ext.add_argument("--model", help="spaCy pipeline to use (default from mkdocs.yml or built in)")
@@ -27,16 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also copy this shard's briefings to DIR (for merging CI matrix jobs)")
     ext.add_argument("--force", action="store_true", help="re-extract even unchanged articles")
     ext.add_argument("--strict", action="store_true", help="exit non-zero on any bad article")
-    ext.add_argument("-v", "--verbose", action="store_true", help="also list reused and skipped")
 
-    chk = sub.add_parser("check", help="validate every briefing against the schema")
+    chk = sub.add_parser("check", help="validate every briefing against the schema", parents=[verbosity])
     chk.add_argument("briefings", nargs="?", type=Path, help="briefings folder")
 
-    bld = sub.add_parser("build", help="extract, then build the site with MkDocs")
+    bld = sub.add_parser("build", help="extract, then build the site with MkDocs", parents=[verbosity])
     bld.add_argument("--strict", action="store_true", help="fail on any warning or bad input")
     bld.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
 
-    srv = sub.add_parser("serve", help="extract, build and serve the site, rebuilding on changes")
+    srv = sub.add_parser("serve", help="extract, build and serve the site, rebuilding on changes",
+                         parents=[verbosity])
     srv.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     return parser
 
@@ -44,13 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; return the process exit code (0 ok, 1 failed, 2 bad usage)."""
     args = build_parser().parse_args(argv)
+    args.quiet, args.verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)
     if args.command == "extract":
         return _extract(args)
     if args.command == "check":
         return _check(args)
+    loudness = ["-q"] if args.quiet else ["-v"] if args.verbose else []
     if args.command == "build":
-        return _mkdocs(["build", "-f", str(args.config_file)] + (["--strict"] if args.strict else []))
-    return _mkdocs(["serve", "-f", str(args.config_file)])
+        strict = ["--strict"] if args.strict else []
+        return _mkdocs(["build", "-f", str(args.config_file), *loudness, *strict])
+    return _mkdocs(["serve", "-f", str(args.config_file), *loudness])
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -82,7 +95,7 @@ def _extract(args: argparse.Namespace) -> int:
         return 1
     if args.export:
         export_briefings(report, out, args.export)
-    print_report(report, verbose=args.verbose)
+    print_report(report, verbose=args.verbose, quiet=args.quiet)
     return 1 if report.failed and args.strict else 0
 
 
@@ -99,7 +112,8 @@ def _check(args: argparse.Namespace) -> int:
     for error in errors:
         print(error)
     files = len({e.path for e in errors}) + len(briefings)
-    print(f"checked {files} briefings: {len(errors)} problems", file=sys.stderr)
+    if not args.quiet:
+        print(f"checked {files} briefings: {len(errors)} problems", file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -114,3 +128,8 @@ def _mkdocs(argv: list[str]) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0
+
+
+def console() -> None:
+    """The `briefings` console command."""
+    sys.exit(main())

@@ -338,25 +338,28 @@ def export_briefings(report: ExtractReport, out_dir: Path, export_dir: Path) -> 
     return copied
 
 
-def print_report(report: ExtractReport, stream: TextIO | None = None, verbose: bool = False) -> None:
-    """Say what was extracted (by name), what was reused and skipped, and every problem."""
+def print_report(report: ExtractReport, stream: TextIO | None = None, verbose: bool = False,
+                 quiet: bool = False) -> None:
+    """Say what was extracted (by name), what was reused and skipped, and every problem;
+    `quiet`: only the problems."""
     stream = stream or sys.stderr
-    for article_id in report.extracted:
+    for article_id in [] if quiet else report.extracted:
         print(f"extracted: {article_id}", file=stream)
-    for article_id in report.kept_reviewed:
+    for article_id in [] if quiet else report.kept_reviewed:
         print(f"kept reviewed: {article_id}", file=stream)
     if verbose:
         for article_id in report.reused:
             print(f"reused: {article_id}", file=stream)
         for article_id in report.skipped:
             print(f"skipped (other shard): {article_id}", file=stream)
-    if report.removed_temp_files:
+    if report.removed_temp_files and not quiet:
         print(f"removed {len(report.removed_temp_files)} temporary file(s) of an interrupted run",
               file=stream)
-    for path in report.orphans:
+    for path in [] if quiet else report.orphans:
         print(f"not published: {path}: {ORPHAN_HINT}", file=stream)
     for warning in report.warnings:
         print(f"warning: {warning}", file=stream)
     for error in [*report.errors, *report.invalid_briefings]:
         print(f"error: {error}", file=stream)
-    print(report.summary(), file=stream)
+    if not quiet:
+        print(report.summary(), file=stream)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Sites are built as published under a sub-path (a GitHub Pages project site), as CI does.
+PUBLISHED_AT = "https://example.org/briefings/"
+os.environ.setdefault("SITE_URL", PUBLISHED_AT)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLE = ROOT / "content" / "articles" / "us-destroys-three-isis-camps-in-iraq.txt"

@@ -131,3 +131,41 @@ def test_strict_build_fails_on_each_kind_of_bad_article(tmp_path: Path, monkeypa
     assert main(["build", "--strict"]) == 1
     assert main(["build"]) == 0
     assert (project / "site" / "briefings" / "good.html").is_file()
+
+
+def test_the_console_command_says_its_version(capsys):
+    from generator import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip() == f"briefings {__version__}"
+
+
+def test_quiet_prints_only_problems(bad_folder: Path, capsys):
+    main(["-q", "extract", str(bad_folder)])
+    lines = capsys.readouterr().err.splitlines()
+    assert lines and all(line.startswith("error: ") for line in lines)
+
+
+def _set_plugin_option(project: Path, line: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      content: content\n", f"      content: content\n      {line}\n"),
+                      encoding="utf-8")
+
+
+def test_the_plugin_s_strict_option_fails_a_build_with_a_bad_article(tmp_path: Path, monkeypatch):
+    project = make_project(tmp_path, {"empty.txt": "", "good.txt": GOOD}, sample=False)
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 0
+    _set_plugin_option(project, "strict: true")
+    assert main(["build"]) == 1
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two"])
+def test_entity_pages_must_be_a_positive_whole_number(tmp_path: Path, monkeypatch, capsys, value: str):
+    project = make_project(tmp_path, {"good.txt": GOOD}, sample=False)
+    monkeypatch.chdir(project)
+    _set_plugin_option(project, f"entity_pages: {value}")
+    assert main(["build"]) == 1
+    assert "entity_pages" in capsys.readouterr().err

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.config_options import Choice, Type
 
 from generator.extract.model_name import DEFAULT_MODEL
 from generator.search import SEARCH_ENGINES
+
+
+class AtLeast(Type):
+    """An integer option with a lower bound (MkDocs reports `option: message` and stops)."""
+
+    def __init__(self, minimum: int, default: int) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < self.minimum:
+            raise ValidationError(f"must be a whole number of at least {self.minimum}, not {value!r}")
+        return number
 
 
 class BriefingsConfig(Config):
@@ -28,4 +42,5 @@ class BriefingsConfig(Config):
     # An actor or place gets its own page once this many briefings name it (an actor who
     # stated a position always does); the others link to their one briefing. 1 gives every
     # actor and place a page, at about one extra page per five facts in the build.
-    entity_pages = Type(int, default=2)
+    entity_pages = AtLeast(1, default=2)
+

@@ -19,6 +19,7 @@ from generator.mkdocs_plugin.collector import long_lived_objects, release_long_l
 from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.mkdocs_plugin.site_swap import building_dir, discard, swap_in
 from generator.render.passthrough import restore_html
+from generator.render.sitemap import rewrite_sitemap
 from generator.render.stamp import StampError, StampWriter
 from generator.search import THEME_DIR, IndexRun, PagefindError, index_folders, index_glob, mark_for_index
 
@@ -74,16 +75,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         from jinja2 import TemplateError
 
         from generator.extract_folder import ORPHAN_HINT, extract_folder
-        from generator.render.pages import PageRenderer
+        from generator.render.pages import PageRenderer, briefing_uri
 
         settings = self.settings
         unpublished: set[str] = set()
+        problems = 0  # what `strict: true` fails on, as `mkdocs build --strict` does
         if settings.extract and settings.articles_dir.is_dir():
             report = extract_folder(settings.articles_dir, settings.briefings_dir, model=settings.model)
             for warning in report.warnings:
                 log.warning(warning)
             for error in report.errors:
                 log.warning(str(error))  # `mkdocs build --strict` turns these into a failure
+            problems += len(report.warnings) + len(report.errors)
             for path in report.orphans:  # the article was deleted on purpose: not a failure
                 log.info("briefings: not published: %s: %s", path, ORPHAN_HINT)
             unpublished = {path.stem for path in report.orphans}
@@ -94,11 +97,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             briefings, errors = load_briefings(settings.briefings_dir)
             for error in errors:
                 log.warning(str(error))
+            problems += len(errors)
+            if problems and settings.strict:
+                raise PluginError(f"briefings: {problems} problem(s) above, and the plugin's `strict: true` "
+                                  "fails the build on any: fix them, or set `strict: false`")
             briefings = [briefing for briefing in briefings if briefing.id not in unpublished]
             try:
                 pages = list(renderer.render_all(briefings))
             except (FileNotFoundError, TemplateError) as err:
                 raise PluginError(f"briefings: cannot render the pages: {err}") from err
+        if not config.site_url:
+            log.warning("briefings: `site_url` is not set in mkdocs.yml: feed.xml and sitemap.xml need "
+                        "absolute links, so feed readers and search engines cannot follow theirs; set "
+                        "it to where the site is published (CI sets SITE_URL from GitHub Pages)")
         self.html_blocks = {}
         self.indexed = []
         for page in pages:
@@ -111,6 +122,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if page.dest_uri:
                 file.dest_uri = page.dest_uri
             files.append(file)
+        self.briefing_pages = [briefing_uri(briefing) for briefing in briefings]
         self.stamper = StampWriter(Path(config.site_dir), renderer.stamped)
         self.index = renderer.index  # the downloads are written after the build (on_post_build)
         # The shells are built first, so their pages are written while MkDocs builds the rest.
@@ -163,6 +175,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.index is not None:
                 write_exports(site_dir, self.index, config.site_url, config.site_name)
             self._finish_stamping()
+            if self.stamper is not None:
+                rewrite_sitemap(site_dir, config.site_url, self.stamper.shell_dest_uris,
+                                [(page.uri, page.lastmod) for page in self.stamper.pages])
         except BaseException:
             if search is not None:
                 search.stop()
@@ -170,6 +185,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if search is not None:
             self._finish_index(search)
         release_long_lived()
+        self._check_briefing_pages(site_dir, config)
         if self.published_site is not None:
             swap_in(Path(config.site_dir), self.published_site)
             config.site_dir = str(self.published_site)
@@ -180,6 +196,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         release_long_lived()
         if self.published_site is not None:
             discard(building_dir(self.published_site))
+
+    def _check_briefing_pages(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """Fail loudly when briefings exist but their pages did not reach the site (a theme
+        override, another plugin or `exclude_docs` dropped them): never publish an empty site."""
+        pages = getattr(self, "briefing_pages", [])
+        missing = [uri for uri in pages if not (site_dir / uri).is_file()]
+        if missing:
+            raise PluginError(f"briefings: {len(missing)} of {len(pages)} briefing pages were not written "
+                              f"(first: {missing[0]}); does a theme override, a plugin or `exclude_docs` "
+                              "drop them?")
 
     def _finish_stamping(self, folders: set[str] | None = None) -> None:
         if self.stamper is None:

@@ -91,7 +91,7 @@ class PageRenderer:
         for briefing in index.briefings:
             page = self._briefing_page(briefing, index)
             if self.stamp_briefings:
-                yield from self._stamp_briefing(page, shells)
+                yield from self._stamp_briefing(page, shells, briefing.date)
             else:
                 yield page
         yield from self._entity_pages("actors", "actor.html.j2", index.actors.values(), index)
@@ -126,7 +126,8 @@ class PageRenderer:
         for entry in (e for e in entries if e.has_page):
             uri = entity_uri(folder, entry)
             body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE)
-            self.stamped.append(StampedPage(shell, uri, entry.name, body))
+            dates = [b.date for b in entry.briefings if b.date]
+            self.stamped.append(StampedPage(shell, uri, entry.name, body, lastmod=max(dates, default=None)))
         letters = []
         for letter, group in itertools.groupby(entries, key=lambda e: _letter(e.name)):
             items = list(group)
@@ -166,7 +167,8 @@ class PageRenderer:
         content, blocks = lift_html(content)
         return GeneratedPage(f"briefings/{briefing.id}.md", content, False, tuple(blocks), dest_uri=uri)
 
-    def _stamp_briefing(self, page: GeneratedPage, shells: dict[str, StampShell]) -> Iterator[GeneratedPage]:
+    def _stamp_briefing(self, page: GeneratedPage, shells: dict[str, StampShell],
+                        date: str | None) -> Iterator[GeneratedPage]:
         """Stamp `page` from the shell of its layout, first yielding a new shell.
 
         The layout is the page's headings and any front matter the template adds beyond the
@@ -186,7 +188,8 @@ class PageRenderer:
         self.stamped.append(StampedPage(
             shell, page.dest_uri, unescape(str(meta.get("title") or "")),
             description=unescape(str(meta.get("description") or "")),
-            tags=tuple(unescape(str(tag)) for tag in meta.get("tags") or ()), blocks=page.html_blocks))
+            tags=tuple(unescape(str(tag)) for tag in meta.get("tags") or ()), blocks=page.html_blocks,
+            lastmod=date))
 
     def _page(self, src_uri: str, template: str, in_nav: bool, **context) -> GeneratedPage:
         # Markdown reads only the template's own heading lines: the HTML between them, where

@@ -56,6 +56,7 @@ class StampedPage:
     tags: tuple[str, ...] = ()
     # Or: HTML blocks put back into the shell's own body (briefing pages, see passthrough.py).
     blocks: tuple[str, ...] = ()
+    lastmod: str | None = None  # YYYY-MM-DD of the newest briefing the page shows (sitemap)
 
     def html(self, head: str, middle: str, tail: str) -> str:
         """This page, from the parts of its shell's HTML (before, between and after the markers)."""
@@ -127,6 +128,15 @@ class StampWriter:
     @property
     def shell_uris(self) -> set[str]:
         return set(self._shells)
+
+    @property
+    def shell_dest_uris(self) -> set[str]:
+        """Where the shells were written: removed once their pages are stamped."""
+        return {shell.dest_uri for shell in self._shells.values()}
+
+    @property
+    def pages(self) -> list[StampedPage]:
+        return [page for pages in self._pages.values() for page in pages]
 
     def shell_rendered(self, src_uri: str, html: str) -> None:
         """MkDocs rendered page `src_uri` as `html`: if it is a shell, start writing its pages."""
