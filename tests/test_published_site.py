@@ -3,6 +3,7 @@ link and anchor resolves under the sub-path, feeds with absolute links."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -22,7 +23,7 @@ CORPUS_ARTICLES = 20
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
     """The sample article, plus 20 Wikinews articles when ../shared is beside the repository."""
-    harbour = ("---\ntitle: Harbour reopens\ndate: 2024-05-01\n---\n\n"
+    harbour = ("---\ntitle: Harbour reopens\ndate: 2024-05-01\ntags: [ports, R&D]\n---\n\n"
                "Mayor Alice Doe said the harbour in Leeds will reopen.\n")
     project = make_project(tmp_path_factory.mktemp("published"), {"harbour.md": harbour})
     for path in sorted(CORPUS.glob("*.md"))[:CORPUS_ARTICLES] if CORPUS.is_dir() else []:
@@ -113,3 +114,15 @@ def test_feed_links_are_absolute_under_the_published_address(published: Path):
     assert links and all(link.startswith(PUBLISHED_AT + "briefings/") for link in links)
     for link in links:
         assert (published / link[len(PUBLISHED_AT):]).is_file()
+
+
+def test_tags_are_links_to_tag_pages_that_list_their_briefings(published: Path):
+    page = (published / "briefings" / "harbour.html").read_text(encoding="utf-8")
+    assert '<a href="../tags/ports/" class="md-tag">ports</a>' in page
+    assert '<a href="../tags/r-d/" class="md-tag">R&amp;D</a>' in page
+    listing = (published / "tags" / "ports" / "index.html").read_text(encoding="utf-8")
+    assert "Harbour reopens" in listing
+    assert "ports" in (published / "tags" / "index.html").read_text(encoding="utf-8")
+    mapping = json.loads((published / "tags.json").read_text(encoding="utf-8"))["mappings"]
+    harbour = next(m for m in mapping if m["item"]["url"] == "briefings/harbour.html")
+    assert {"ports", "R&D"} <= set(harbour["tags"])

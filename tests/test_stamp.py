@@ -68,12 +68,13 @@ def test_a_stamped_briefing_reads_as_the_page_mkdocs_builds(two_builds):
 def test_a_page_gets_its_own_title_description_and_tags_escaped():
     shell = StampShell("briefings/_s.md", "briefings/_s.html")
     page = StampedPage(shell, "briefings/x.html", "A <b> & co", description='say "hi"',
-                       tags=("Zeta", "<Alpha>"), blocks=("<p>block</p>",))
+                       tags=(("Zeta", None), ("<Alpha>", '../tags/a"b/')), blocks=("<p>block</p>",))
     head = f'<title>{TITLE_TOKEN} - Site</title><meta content="bfStampDescription7f3a"><a href="_s.html">'
     html = page.html(head, "<h2>Actors</h2><!--bf-html-0-->", "</body>")
     assert "<title>A &lt;b&gt; &amp; co - Site</title>" in html
     assert '<meta content="say &quot;hi&quot;">' in html and 'href="x.html"' in html
-    assert '<span class="md-tag">&lt;Alpha&gt;</span><span class="md-tag">Zeta</span>' in html
+    assert ('<a href="../tags/a&quot;b/" class="md-tag">&lt;Alpha&gt;</a><span class="md-tag">Zeta</span>'
+            in html)
     assert html.endswith("<h2>Actors</h2><p>block</p></body>")
 
 

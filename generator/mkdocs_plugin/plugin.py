@@ -175,6 +175,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.index is not None:
                 write_exports(site_dir, self.index, config.site_url, config.site_name)
             self._finish_stamping()
+            if self.index is not None:
+                self._write_tag_mappings(site_dir)
             if self.stamper is not None:
                 rewrite_sitemap(site_dir, config.site_url, self.stamper.shell_dest_uris,
                                 [(page.uri, page.lastmod) for page in self.stamper.pages])
@@ -196,6 +198,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         release_long_lived()
         if self.published_site is not None:
             discard(building_dir(self.published_site))
+
+    def _write_tag_mappings(self, site_dir: Path) -> None:
+        """Material's tags.json, written after Material's (which sees no stamped page)."""
+        import json
+
+        from generator.render.pages import briefing_uri
+        from generator.render.tags import mappings
+
+        data = mappings(self.index, briefing_uri)
+        (site_dir / "tags.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     def _check_briefing_pages(self, site_dir: Path, config: MkDocsConfig) -> None:
         """Fail loudly when briefings exist but their pages did not reach the site (a theme

@@ -28,12 +28,12 @@ from generator.render.stamp import (
     shell_markdown,
     split_front_matter,
 )
+from generator.render.tags import briefing_tags, tag_entries, tag_targets
 from generator.render.urls import relative_url
 
 HOME_LATEST = 20
 HOME_TOP = 15
 INDEX_PAGE_SIZE = 200
-TAGS_PER_BRIEFING = 8
 # The sections of an actor or place page: the shell's table of contents.
 ENTITY_HEADINGS = {"actors": ["Stated positions", "Briefings"], "locations": ["Briefings"]}
 
@@ -87,15 +87,20 @@ class PageRenderer:
                          top_actors=_top(index.actors.values(), HOME_TOP),
                          top_places=_top(index.locations.values(), HOME_TOP))
         yield from self._timeline(index)
+        tags = tag_entries(index)
         shells: dict[str, StampShell] = {}
         for briefing in index.briefings:
             page = self._briefing_page(briefing, index)
             if self.stamp_briefings:
-                yield from self._stamp_briefing(page, shells, briefing.date)
+                yield from self._stamp_briefing(page, shells, briefing, tag_targets(briefing, index, tags))
             else:
                 yield page
         yield from self._entity_pages("actors", "actor.html.j2", index.actors.values(), index)
         yield from self._entity_pages("locations", "location.html.j2", index.locations.values(), index)
+        for tag in tags.values():
+            base = tag.uri.removesuffix(".md")
+            yield from self._listing(base, f"Tag: {tag.name}", tag.briefings, "briefings")
+        yield from self._listing("tags/index", "Tags", list(tags.values()), "tags")
         positions = sum(len(b.positions) for b in index.briefings)
         yield self._page("positions.md", "positions.md.j2", True, count=positions)
         numbers = sum(len(b.numbers) for b in index.briefings)
@@ -163,12 +168,12 @@ class PageRenderer:
         highlighter = Highlighter(terms, [item.sentence for item in _items(briefing)])
         paragraphs = highlighter.paragraphs(briefing.paragraphs)
         content = self._render(uri, "briefing.md.j2", briefing=briefing, index=index,
-                               paragraphs=paragraphs, tags=_tags(briefing))
+                               paragraphs=paragraphs, tags=briefing_tags(briefing))
         content, blocks = lift_html(content)
         return GeneratedPage(f"briefings/{briefing.id}.md", content, False, tuple(blocks), dest_uri=uri)
 
-    def _stamp_briefing(self, page: GeneratedPage, shells: dict[str, StampShell],
-                        date: str | None) -> Iterator[GeneratedPage]:
+    def _stamp_briefing(self, page: GeneratedPage, shells: dict[str, StampShell], briefing: Briefing,
+                        tags: list[tuple[str, str | None]]) -> Iterator[GeneratedPage]:
         """Stamp `page` from the shell of its layout, first yielding a new shell.
 
         The layout is the page's headings and any front matter the template adds beyond the
@@ -185,11 +190,13 @@ class PageRenderer:
         assert page.dest_uri is not None
         # The front matter holds HTML-escaped text (`fm`: Material prints it as is); a stamped
         # page escapes its own, so it gets the text back, not escaped twice ("AT&amp;amp;T").
+        # Its tags are links (tags.py), which Material's own tags are not.
         self.stamped.append(StampedPage(
             shell, page.dest_uri, unescape(str(meta.get("title") or "")),
             description=unescape(str(meta.get("description") or "")),
-            tags=tuple(unescape(str(tag)) for tag in meta.get("tags") or ()), blocks=page.html_blocks,
-            lastmod=date))
+            tags=tuple((name, target and relative_url(page.dest_uri, target, self.use_directory_urls))
+                       for name, target in tags),
+            blocks=page.html_blocks, lastmod=briefing.date))
 
     def _page(self, src_uri: str, template: str, in_nav: bool, **context) -> GeneratedPage:
         # Markdown reads only the template's own heading lines: the HTML between them, where
@@ -250,17 +257,6 @@ def _items(briefing: Briefing):
 
 def _top(entries, n: int) -> list:
     return sorted(entries, key=lambda e: (-len(e.briefings), -e.mention_count, e.name.casefold()))[:n]
-
-
-def _tags(briefing: Briefing) -> list[str]:
-    """The briefing's own tags, then its most-mentioned actors and places."""
-    tags = list(briefing.tags)
-    actors = sorted(briefing.actors, key=lambda a: -a.mentions)
-    places = sorted(briefing.locations, key=lambda loc: -loc.mentions)
-    for name in [a.name for a in actors[:5]] + [p.name for p in places[:3]]:
-        if name not in tags:
-            tags.append(name)
-    return tags[:TAGS_PER_BRIEFING]
 
 
 def _format_number(value: float | int) -> str:

@@ -53,7 +53,7 @@ class StampedPage:
     title: str
     body: str = ""  # escaped HTML, put between the shell's markers (actor and place pages)
     description: str = ""
-    tags: tuple[str, ...] = ()
+    tags: tuple[tuple[str, str | None], ...] = ()  # (tag, link to its page or None)
     # Or: HTML blocks put back into the shell's own body (briefing pages, see passthrough.py).
     blocks: tuple[str, ...] = ()
     lastmod: str | None = None  # YYYY-MM-DD of the newest briefing the page shows (sitemap)
@@ -63,7 +63,9 @@ class StampedPage:
         old, new = _name(self.shell.dest_uri), _name(self.uri)
         head, tail = _fill(head.replace(old, new), self), _fill(tail.replace(old, new), self)
         if self.blocks:
-            tags = "".join(f'<span class="md-tag">{escape(tag)}</span>' for tag in sorted(self.tags))
+            tags = "".join(f'<a href="{escape(href)}" class="md-tag">{escape(tag)}</a>' if href
+                           else f'<span class="md-tag">{escape(tag)}</span>'
+                           for tag, href in sorted(self.tags, key=lambda pair: pair[0]))
             nav = f'<nav class="md-tags">{tags}</nav>\n' if tags else ""  # as Material writes them
             return head + nav + restore_html(middle, list(self.blocks)) + tail
         return head + self.body + tail
