@@ -39,7 +39,7 @@ check: $(STAMP)
 	$(BIN)/python -m generator check
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks tools
 
 bench-quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py

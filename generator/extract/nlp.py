@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from generator.extract.model_name import DEFAULT_MODEL  # re-exported for callers
 
-ACTOR_PATTERNS = Path(__file__).parent / "data" / "actors" / "org_patterns.jsonl"
+ACTOR_PATTERNS = Path(__file__).parent / "actors" / "data" / "org_patterns.jsonl"
 
 
 @lru_cache(maxsize=4)
@@ -30,7 +30,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 def add_actor_ruler(nlp: Language) -> None:
     """Add an `entity_ruler` before "ner" that tags organisations the small model misses.
 
-    The patterns (data/actors/org_patterns.jsonl) cover names such as "Operation X",
+    The patterns (actors/data/org_patterns.jsonl) cover names such as "Operation X",
     "X Security Forces", "Ministry of X" and well-known groups ("ISIS", "NATO"); the
     statistical NER then labels the rest of the text around them.
     """

@@ -10,13 +10,13 @@ from spacy.tokens import Doc
 from generator import __version__
 from generator.articles import Article
 from generator.briefing import Briefing, Source
-from generator.extract.actors import extract_actors
+from generator.extract.actors.finder import extract_actors
 from generator.extract.dates import stated_date
 from generator.extract.fingerprint import extractor_fingerprint
-from generator.extract.locations import extract_locations
+from generator.extract.locations.finder import extract_locations
 from generator.extract.nlp import DEFAULT_MODEL, load_nlp
-from generator.extract.numbers import extract_numbers
-from generator.extract.positions import extract_positions
+from generator.extract.numbers.finder import extract_numbers
+from generator.extract.positions.finder import extract_positions
 from generator.extract.summary import lead_summary
 
 # Small batches keep peak memory low on long articles (the corpus has 100k-character ones)

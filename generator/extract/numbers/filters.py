@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from generator.extract.number_lexicon import Lexicon
-from generator.extract.number_subject import anchor_token
-
-if TYPE_CHECKING:
-    from generator.extract.numbers import Found
+from generator.extract.numbers.found import Found
+from generator.extract.numbers.lexicon import Lexicon
+from generator.extract.numbers.subject import anchor_token
 
 _TIME_LABELS = {"DATE", "TIME"}
 _NAME_NUMBER_DEPS = {"nummod", "appos", "npadvmod", "compound"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from generator.extract.number_lexicon import Lexicon, lexicon
+from generator.extract.numbers.lexicon import Lexicon, lexicon
 
 _NOMINAL = {"NOUN", "PROPN"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}

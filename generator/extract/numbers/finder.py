@@ -2,42 +2,24 @@
 
 A number is found token by token (so numbers the NER misses are found too), grown into its
 written form ("$1.5 billion", "15 to 20 percent", "tens of thousands"), valued by
-`number_parse`, checked against the things that only look like counts (dates, times, years,
+`parse`, checked against the things that only look like counts (dates, times, years,
 phone numbers, scores, identifiers such as "Resolution 2254") and given the noun it counts
-by `number_subject`. The vocabulary lives in data/numbers/lexicon.yaml.
+by `subject`. The vocabulary lives in data/lexicon.yaml.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
 from generator.briefing import Number
-from generator.briefing.model import NumberKind
-from generator.extract.number_filters import is_age, is_not_a_count, is_tabular
-from generator.extract.number_lexicon import Lexicon, lexicon
-from generator.extract.number_parse import is_digits, ordinal_value, parse_value, tidy
-from generator.extract.number_subject import counted_noun, noun_phrase
+from generator.extract.numbers.filters import is_age, is_not_a_count, is_tabular
+from generator.extract.numbers.found import Found
+from generator.extract.numbers.lexicon import Lexicon, lexicon
+from generator.extract.numbers.parse import is_digits, ordinal_value, parse_value, tidy
+from generator.extract.numbers.subject import counted_noun, noun_phrase
 
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
 _MAX_PHRASE_TOKENS = 4
-
-
-@dataclass
-class Found:
-    """A number as written: token indexes of the whole mention and of its numeric core."""
-
-    start: int
-    end: int
-    core_start: int
-    core_end: int
-    kind: NumberKind = "count"
-    value: float = 0.0
-    value_max: float | None = None
-    chunk_end: int = 0  # end of the hyphenated word that holds the number ("250,000-strong")
-    age: bool = False  # "14-year-old"
-    vague: bool = False  # "tens of thousands"
 
 
 def extract_numbers(doc: Doc) -> list[Number]:

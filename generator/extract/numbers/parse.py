@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.extract.number_lexicon import Lexicon, lexicon
+from generator.extract.numbers.lexicon import Lexicon, lexicon
 
 # One token of digits: "5,200", "1.5", ".5", optionally with an ordinal ending ("3rd") or a
 # glued multiplier ("5bn", "100m").

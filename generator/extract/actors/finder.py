@@ -2,12 +2,12 @@
 
 spaCy's entities are the base (with the `actor_ruler` patterns of nlp.py in front of the
 model).  The rules here then
-- read titles and roles from the words around a person's name (actor_titles),
+- read titles and roles from the words around a person's name (titles),
 - keep nationality words apart from countries: "Americans" is a group, "the Iraqi
   government" an organisation, a bare adjective ("Iraqi officials") no actor,
-- add acronyms in capitals ("OIR") and newspaper/agency kinds (data/actors/media.txt),
-- read sports results tables and skip ALL-CAPS headlines and datelines (actor_layout),
-- merge all the names of one actor within the article (actor_merge).
+- add acronyms in capitals ("OIR") and newspaper/agency kinds (data/media.txt),
+- read sports results tables and skip ALL-CAPS headlines and datelines (layout),
+- merge all the names of one actor within the article (merge).
 """
 
 from __future__ import annotations
@@ -15,16 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from generator.briefing import Actor
-from generator.extract.actor_data import (
-    alias_groups,
-    countries,
-    institutions,
-    media,
-    newswire,
-    norm,
-    not_actors,
-)
-from generator.extract.actor_layout import (
+from generator.extract.actors.layout import (
     Layout,
     digest_titles,
     is_label,
@@ -33,7 +24,7 @@ from generator.extract.actor_layout import (
     result_chunks,
     table_chunks,
 )
-from generator.extract.actor_mentions import (
+from generator.extract.actors.mentions import (
     Mention,
     clean_text,
     looks_like_name,
@@ -41,8 +32,17 @@ from generator.extract.actor_mentions import (
     trim_lowercase_tail,
     trim_span,
 )
-from generator.extract.actor_merge import build_actors, initials, is_acronym, resolve_keys
-from generator.extract.actor_titles import person_name
+from generator.extract.actors.merge import build_actors, initials, is_acronym, resolve_keys
+from generator.extract.actors.titles import person_name
+from generator.extract.actors.words import (
+    alias_groups,
+    countries,
+    institutions,
+    media,
+    newswire,
+    norm,
+    not_actors,
+)
 
 _KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})

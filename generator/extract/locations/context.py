@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from generator.briefing import Actor
-from generator.extract.gazetteer import Gazetteer, name_key
+from generator.extract.locations.gazetteer import Gazetteer, name_key
 
 ORG_LABELS = frozenset({"ORG"})
 _BRACKETS = frozenset("()[],;")

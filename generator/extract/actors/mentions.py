@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.actor_data import norm
+from generator.extract.actors.words import norm
 
 LEADING_WORDS = frozenset(
     [

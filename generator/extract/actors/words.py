@@ -1,4 +1,4 @@
-"""Word lists and name tables for actor extraction, read once from data/actors/."""
+"""Word lists and name tables for actor extraction, read once from actors/data/."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "actors"
+DATA = Path(__file__).parent / "data"
 
 
 def norm(text: str) -> str:

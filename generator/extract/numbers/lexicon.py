@@ -1,4 +1,4 @@
-"""The number vocabulary (data/numbers/lexicon.yaml), read once per process."""
+"""The number vocabulary (data/lexicon.yaml), read once per process."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-LEXICON_PATH = Path(__file__).parent / "data" / "numbers" / "lexicon.yaml"
+LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from generator.briefing import Actor, Location
-from generator.extract.gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from generator.extract.location_context import DocContext, doc_context, is_caps_text
+from generator.extract.locations.context import DocContext, doc_context, is_caps_text
+from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
 
 ENT_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Nouns that name an administrative unit after a place name: "Kirkuk province".

@@ -1,4 +1,4 @@
-"""The word lists behind stated positions, read once from data/positions/cues.yaml."""
+"""The word lists behind stated positions, read once from data/cues.yaml."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-RULES_FILE = Path(__file__).parent / "data" / "positions" / "cues.yaml"
+RULES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Merging mentions into actors: one actor per entity of the article, under all its names.
 
 "McKenzie" joins "Ken McKenzie"; "OIR" joins "Operation Inherent Resolve"; "U.S.", "US" and
-"United States" are one country; "ISIL" and "Islamic State" join "ISIS" (data/actors/aliases.txt).
+"United States" are one country; "ISIL" and "Islamic State" join "ISIS" (data/aliases.txt).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 
 from generator.briefing import Actor
-from generator.extract.actor_mentions import Mention
+from generator.extract.actors.mentions import Mention
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _INITIALS_SKIP = frozenset(["of", "and", "the", "for", "in", "on", "to", "at", "de"])

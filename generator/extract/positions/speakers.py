@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.briefing import Actor
-from generator.extract.position_rules import PositionRules
+from generator.extract.positions.rules import PositionRules
 
 NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "organization"}
 ACTOR_KINDS = {"person": "person", "organization": "organization", "group": "organization",

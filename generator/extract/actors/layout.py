@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from generator.extract.actor_data import newswire, norm, not_actors
+from generator.extract.actors.words import newswire, norm, not_actors
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]*\s\d{4}-\d{2}-\d{2}$")
 _INITIAL = re.compile(r"^[A-Z]\.([A-Z][\w'’-]*)?$")

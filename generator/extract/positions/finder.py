@@ -16,7 +16,7 @@ Two passes over the parsed article body:
    the statement just before when the quote continues it ("...," he added.
    "..."), else dropped (scare quotes, unattributed phrases).
 
-Speakers are resolved by position_speakers.SpeakerResolver. A position is
+Speakers are resolved by speakers.SpeakerResolver. A position is
 direct when its content begins or ends inside a quotation.
 """
 
@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from generator.briefing import Actor, Position
-from generator.extract.position_rules import PositionRules, load_rules
-from generator.extract.position_speakers import Speaker, SpeakerResolver
-from generator.extract.quotes import QUOTE_CHARS, Quote, find_quotes
+from generator.extract.positions.quotes import QUOTE_CHARS, Quote, find_quotes
+from generator.extract.positions.rules import PositionRules, load_rules
+from generator.extract.positions.speakers import Speaker, SpeakerResolver
 
 _EDGE_SKIP = {"punct", "cc", "mark", "prep"}
 _QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]|''|``")
