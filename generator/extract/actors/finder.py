@@ -52,6 +52,11 @@ _ROMAN = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"])
 
 def extract_actors(doc: Doc) -> list[Actor]:
     """Return one Actor per entity named in `doc`, in order of first mention."""
+    return [actor for actor, _ in find_actors(doc)]
+
+
+def find_actors(doc: Doc) -> list[tuple[Actor, list[Mention]]]:
+    """Each actor named in `doc` with the mentions that name it, in order of first mention."""
     layout = read_layout(doc)
     finder = _Finder(doc, layout)
     finder.find()
@@ -94,7 +99,12 @@ class _Finder:
         if not text or not self._free(span.start, span.end):
             return None
         mention = Mention(
-            text=text, kind=kind, start=span.start, sentence=sentence_of(self.doc, span.start), **extra
+            text=text,
+            kind=kind,
+            start=span.start,
+            end=span.end,
+            sentence=sentence_of(self.doc, span.start),
+            **extra,
         )
         country = countries().get(mention.key)
         if country and kind in ("country", "organization", "other"):

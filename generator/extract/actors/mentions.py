@@ -48,10 +48,13 @@ class Mention:
     titled: str | None = None  # the name with its title: "Gen. Ken McKenzie"
     key: str = ""
     headline: bool = False  # found in an ALL-CAPS line: weaker evidence than a sentence
+    end: int = -1  # token index after the name; -1: one token
 
     def __post_init__(self) -> None:
         if not self.key:
             self.key = norm(self.text)
+        if self.end < 0:
+            self.end = self.start + 1
 
 
 def trim_span(span: Span) -> Span | None:

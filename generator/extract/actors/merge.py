@@ -115,15 +115,15 @@ def _canonical(group: list[Mention], kind: str, fixed: str | None) -> str:
     return max(forms, key=lambda f: (forms[f], len(f.split()), len(f)))
 
 
-def build_actors(mentions: list[Mention], fixed_names: dict[str, str]) -> list[Actor]:
-    """Group mentions by key into actors, ordered by first mention.
+def build_actors(mentions: list[Mention], fixed_names: dict[str, str]) -> list[tuple[Actor, list[Mention]]]:
+    """Group mentions by key into actors (each with its mentions), ordered by first mention.
 
     `fixed_names` maps keys to names that must be used as the canonical name (countries).
     """
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in sorted(mentions, key=lambda m: m.start):
         groups[m.key].append(m)
-    actors = []
+    actors: list[tuple[Actor, list[Mention]]] = []
     for key, group in groups.items():
         kind = _kind(group)
         name = _canonical(group, kind, fixed_names.get(key))
@@ -137,15 +137,14 @@ def build_actors(mentions: list[Mention], fixed_names: dict[str, str]) -> list[A
         first = next((m for m in group if not m.headline), group[0])
         title = next((m.title for m in group if m.title), None)
         role = next((m.role for m in group if m.role), None)
-        actors.append(
-            Actor(
-                name=name,
-                kind=kind,  # type: ignore[arg-type]
-                aliases=aliases,
-                title=title if kind == "person" else None,
-                role=role if kind == "person" else None,
-                mentions=len(group),
-                sentence=first.sentence,
-            )
+        actor = Actor(
+            name=name,
+            kind=kind,  # type: ignore[arg-type]
+            aliases=aliases,
+            title=title if kind == "person" else None,
+            role=role if kind == "person" else None,
+            mentions=len(group),
+            sentence=first.sentence,
         )
+        actors.append((actor, group))
     return actors

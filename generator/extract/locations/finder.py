@@ -126,6 +126,11 @@ class Mention:
 
 def extract_locations(doc: Doc, actors: list[Actor]) -> list[Location]:
     """Return one Location per distinct place, in order of first mention."""
+    return [location for location, _ in find_locations(doc, actors)]
+
+
+def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[Mention]]]:
+    """Each distinct place of `doc` with the mentions that name it, in order of first mention."""
     gaz = load_gazetteer()
     ctx = doc_context(doc, actors, gaz)
     mentions = _entity_mentions(doc, ctx, gaz)
@@ -460,7 +465,7 @@ def _covered(mentions: list[Mention]) -> set[int]:
 # -- grouping --------------------------------------------------------------------------------
 
 
-def _group(mentions: list[Mention]) -> list[Location]:
+def _group(mentions: list[Mention]) -> list[tuple[Location, list[Mention]]]:
     """One Location per place (or per unresolved name), first surface form as its name."""
     groups: dict[str, list[Mention]] = {}
     by_text: dict[str, str] = {}
@@ -469,7 +474,7 @@ def _group(mentions: list[Mention]) -> list[Location]:
         key = by_text.get(text_key) or (m.place.key if m.place else f"text:{text_key}")
         by_text.setdefault(text_key, key)
         groups.setdefault(key, []).append(m)
-    return [_location(ms) for ms in groups.values()]
+    return [(_location(ms), ms) for ms in groups.values()]
 
 
 def _location(mentions: list[Mention]) -> Location:
