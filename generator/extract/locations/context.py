@@ -40,6 +40,15 @@ class DocContext:
     person_names: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     datelines: list[tuple[int, int]] = field(default_factory=list)
+    # The entity each token belongs to, by token index: built once, so that looking up a
+    # token's entity costs the same in a 400k-character article as in a short one.
+    entities: list[Span | None] = field(default_factory=list)
+
+    def entity_at(self, i: int) -> Span:
+        """The entity that token `i` is part of (the token must have an entity type)."""
+        ent = self.entities[i]
+        assert ent is not None, f"token {i} is in no entity"
+        return ent
 
     def inside_org(self, start: int, end: int) -> bool:
         """True if char range [start, end) lies strictly inside an organisation name."""
@@ -53,8 +62,9 @@ class DocContext:
 
 def doc_context(doc: Doc, actors: list[Actor], gaz: Gazetteer) -> DocContext:
     """Collect organisation spans, person-name words, story countries and datelines."""
-    ctx = DocContext()
+    ctx = DocContext(entities=[None] * len(doc))
     for ent in doc.ents:
+        ctx.entities[ent.start : ent.end] = [ent] * len(ent)
         if ent.label_ in ORG_LABELS:
             ctx.org_spans.extend(_unbracketed(ent))
         elif ent.label_ == "PERSON":

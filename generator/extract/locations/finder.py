@@ -27,86 +27,10 @@ from spacy.tokens import Doc, Span, Token
 from generator.briefing import Actor, Location
 from generator.extract.locations.context import DocContext, doc_context, is_caps_text
 from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from generator.extract.locations.words import org_heads, place_cues, strong_cues, unit_nouns
 
 ENT_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Nouns that name an administrative unit after a place name: "Kirkuk province".
-UNIT_WORDS = frozenset({"province", "governorate", "region", "district", "state", "county", "oblast"})
-# Words before a name that make it a place: "in Raqqah", "the city of Raqqah".
-PLACE_CUES = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "from",
-        "outside",
-        "to",
-        "into",
-        "around",
-        "across",
-        "toward",
-        "towards",
-        "via",
-        "through",
-        "inside",
-        "city",
-        "town",
-        "village",
-        "port",
-        "suburb",
-        "capital",
-        "province",
-        "outskirts",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-    }
-)
-STRONG_CUES = frozenset({"city", "town", "village", "port", "suburb", "capital", "province", "outskirts"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
-# Heads of organisation and office names: a place after "Ministry of", "Minister for the",
-# "State of ... and the" belongs to that name ("Bank of England", "Islamic State of Iraq").
-ORG_HEADS = frozenset(
-    {
-        "minister",
-        "ministry",
-        "secretary",
-        "department",
-        "office",
-        "commissioner",
-        "commission",
-        "envoy",
-        "ambassador",
-        "embassy",
-        "committee",
-        "council",
-        "bank",
-        "university",
-        "institute",
-        "agency",
-        "bureau",
-        "state",
-        "league",
-        "federation",
-        "association",
-        "union",
-        "church",
-        "museum",
-        "college",
-        "school",
-        "party",
-        "front",
-        "army",
-        "court",
-        "board",
-        "authority",
-        "corporation",
-    }
-)
 ORG_LINKS = frozenset({"of", "for", "and", "the", "&"})
 ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ar|as|ad|an|ash|at|az)-[A-Z]")
 MAX_GAZ_TOKENS = 4
@@ -251,10 +175,10 @@ def _looks_like_person(span: Span, places: list[Place], ctx: DocContext) -> bool
 def _with_unit(m: Mention) -> Mention:
     """Extend "Kirkuk" to "Kirkuk province" when a unit noun follows."""
     doc, end = m.span.doc, m.span.end
-    if end < len(doc) and doc[end].lower_ in UNIT_WORDS:
+    if end < len(doc) and doc[end].lower_ in unit_nouns():
         m.span = doc[m.span.start : end + 1]
         m.unit = True
-    elif m.span[-1].lower_ in UNIT_WORDS and len(m.span) > 1:
+    elif m.span[-1].lower_ in unit_nouns() and len(m.span) > 1:
         m.unit = True
         m.text = m.span[:-1].text
         return m
@@ -361,7 +285,7 @@ def _longest_match(doc: Doc, i: int, gaz: Gazetteer, covered: set[int]) -> Span 
 
 def _accept(span: Span, ctx: DocContext, gaz: Gazetteer) -> bool:
     """Evidence that a gazetteer match really is a place of the story."""
-    if not _whole_entity(span) or ctx.inside_org(span.start_char, span.end_char) or _in_org_phrase(span):
+    if not _whole_entity(span, ctx) or ctx.inside_org(span.start_char, span.end_char) or _in_org_phrase(span):
         return False
     caps = is_caps_text(span)
     if gaz.demonym(span.text) or (not caps and _in_longer_name(span)):
@@ -384,17 +308,17 @@ def _accept(span: Span, ctx: DocContext, gaz: Gazetteer) -> bool:
     return cue or in_story or big
 
 
-def _whole_entity(span: Span) -> bool:
+def _whole_entity(span: Span, ctx: DocContext) -> bool:
     """The match is not part of a longer spaCy entity (other than a leading "the" or unit noun)."""
     for token in (span[0], span[-1]):
         if token.ent_type_ not in ("ORG", "PERSON", "EVENT", "LAW"):
             continue
-        ent = next(e for e in span.doc.ents if e.start <= token.i < e.end)
+        ent = ctx.entity_at(token.i)
         trimmed = _trim(ent)
         if trimmed is None:
             return False
         extra = [t for t in trimmed if t.i < span.start or t.i >= span.end]
-        if any(t.lower_ not in UNIT_WORDS for t in extra):
+        if any(t.lower_ not in unit_nouns() for t in extra):
             return False
     return True
 
@@ -405,7 +329,7 @@ def _in_longer_name(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and _capitalised(after) and after.sent == span.sent and not after.is_sent_start:
-        return after.lower_ not in UNIT_WORDS
+        return after.lower_ not in unit_nouns()
     return (
         before is not None
         and _capitalised(before)
@@ -421,10 +345,10 @@ def _place_cue(span: Span, strong: bool = False) -> bool:
     k = span.start - 1
     if k >= 0 and doc[k].lower_ == "of":
         k -= 1
-    if k >= 0 and doc[k].lower_ in (STRONG_CUES if strong else PLACE_CUES):
+    if k >= 0 and doc[k].lower_ in (strong_cues() if strong else place_cues()):
         return True
     end = span.end
-    if end < len(doc) and doc[end].lower_ in UNIT_WORDS:
+    if end < len(doc) and doc[end].lower_ in unit_nouns():
         return True
     if k >= 1 and doc[k].text == "," and doc[k - 1].ent_type_ in ENT_LABELS:
         return True
@@ -446,7 +370,7 @@ def _in_org_phrase(span: Span) -> bool:
             k -= 1
         if k < 0 or not doc[k].text[:1].isupper() or doc[k + 1].is_sent_start:
             return False
-        if doc[k].lower_ in ORG_HEADS:
+        if doc[k].lower_ in org_heads():
             return True
         k -= 1
     return False
