@@ -169,8 +169,9 @@ def _country_places(builder: _Builder) -> dict[str, Place]:
                 builder.add(name, place)
     for name, code in _rows("country_aliases.tsv"):
         builder.add(name, countries[code])
-    for name, kind, code, lat, lon in _rows("home_nations.tsv"):
-        builder.add(name, Place(f"{kind}:{name}", name, kind, code, float(lat), float(lon), 10**8))
+    for name, kind, code, lat_text, lon_text in _rows("home_nations.tsv"):
+        place = Place(f"{kind}:{name}", name, kind, code, float(lat_text), float(lon_text), 10**8)
+        builder.add(name, place)
     return countries
 
 

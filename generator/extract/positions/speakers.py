@@ -221,7 +221,7 @@ class SpeakerResolver:
         if kind == "relative" and tok.head.dep_ == "relcl":
             return self._resolve(tok.head.head)
         if kind == "person":
-            gender = {"Masc": "m", "Fem": "f"}.get((tok.morph.get("Gender") or [""])[0])
+            gender = {"Masc": "m", "Fem": "f"}.get((tok.morph.get("Gender", []) or [""])[0])
             found = self._last_person(tok.idx, gender)
         elif kind in ("group", "thing"):
             found = self._last_group(tok.idx, kind)
