@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.number_parse import parse_value
-from generator.extract.numbers import extract_numbers
+from generator.extract.numbers.finder import extract_numbers
+from generator.extract.numbers.parse import parse_value
 
 
 def numbers_in(nlp, text: str):
@@ -187,6 +187,11 @@ def test_sports_scores_are_not_ranges(nlp):
 def test_identifiers_are_not_counts(nlp):
     text = "The council adopted Resolution 2254, and a Boeing 737 landed at Gate 5."
     assert numbers_in(nlp, text) == []
+
+
+def test_a_number_after_a_hash_sign_is_an_item_not_a_count(nlp):
+    text = "Please see item # 7 of the report, which lists 30 schools."
+    assert numbers_in(nlp, text) == [(30, "count", "schools")]
 
 
 def test_a_date_swallowing_a_count_keeps_the_count(nlp):
