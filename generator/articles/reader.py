@@ -59,39 +59,8 @@ def check_slug(slug: str, path: Path) -> str:
 def read_article(path: Path) -> Article:
     """Read one article file; raise ArticleError naming the file on bad input."""
     path = Path(path)
-    if path.is_symlink():
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
-            problem = "cannot read: symbolic link to nothing (a loop or a missing file)"
-            raise ArticleError(path, problem) from None
-        if target.parent != path.parent.resolve() or not target.is_file():
-            # A committed link to /proc/self/environ or ~/.ssh would otherwise be published.
-            raise ArticleError(path, "symbolic link to a file outside the articles folder; copy the file in")
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        # A symbolic link loop, a vanished file, no permission: named, not skipped silently.
-        raise ArticleError(path, f"cannot read: {err.strerror or err}") from None
-    if len(raw) > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            path, f"file is {len(raw):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit"
-        )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError(path, "encoded as UTF-16: re-save the file as UTF-8")
-    if b"\x00" in raw:
-        raise ArticleError(path, "binary file (contains NUL bytes), not a text article")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ArticleError(
-            path, f"not valid UTF-8 (byte {err.start}): re-save the file as UTF-8"
-        ) from None
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise ArticleError(
-            path, f"article is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character "
-            "limit: split it into several articles"
-        )
+    raw = _read_bytes(path)
+    text = _decode(raw, path)
     text = CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ArticleError(path, "empty article: no headline and no text")
@@ -128,6 +97,48 @@ def read_article(path: Path) -> Article:
         tags=_tags_field(meta, path),
         raw=raw,
     )
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a file of this folder of a size an article can have."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+            problem = "cannot read: symbolic link to nothing (a loop or a missing file)"
+            raise ArticleError(path, problem) from None
+        if target.parent != path.parent.resolve() or not target.is_file():
+            # A committed link to /proc/self/environ or ~/.ssh would otherwise be published.
+            raise ArticleError(path, "symbolic link to a file outside the articles folder; copy the file in")
+    try:
+        raw = path.read_bytes()
+    except OSError as err:  # a vanished file, no permission: named, not skipped silently
+        raise ArticleError(path, f"cannot read: {err.strerror or err}") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            path, f"file is {len(raw):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit"
+        )
+    return raw
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """The article's text from UTF-8 `raw`, at most MAX_ARTICLE_CHARS long."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(path, "encoded as UTF-16: re-save the file as UTF-8")
+    if b"\x00" in raw:
+        raise ArticleError(path, "binary file (contains NUL bytes), not a text article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ArticleError(
+            path, f"not valid UTF-8 (byte {err.start}): re-save the file as UTF-8"
+        ) from None
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            path, f"article is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character "
+            "limit: split it into several articles"
+        )
+    return text
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:

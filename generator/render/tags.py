@@ -68,12 +68,11 @@ def tag_targets(briefing: Briefing, index: SiteIndex,
         if name in own:
             target = tags[tag_slug(name)].uri
         else:
-            entry = index.actor_for(briefing, name)
-            folder = "actors"
-            if entry is None:
-                entry, folder = index.location_for(briefing, name), "locations"
-            if entry is not None and entry.has_page:
-                target = f"{folder}/{entry.slug}.html"
+            actor, place = index.actor_for(briefing, name), index.location_for(briefing, name)
+            if actor is not None and actor.has_page:
+                target = f"actors/{actor.slug}.html"
+            elif actor is None and place is not None and place.has_page:
+                target = f"locations/{place.slug}.html"
         targets.append((name, target))
     return targets
 
