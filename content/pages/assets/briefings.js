@@ -109,6 +109,11 @@
       }
       table.querySelectorAll("th[data-key]").forEach(function (th) {
         th.style.cursor = "pointer";
+        // Sortable by keyboard too: Tab to a header, Enter or Space sorts by it.
+        th.tabIndex = 0;
+        th.addEventListener("keydown", function (event) {
+          if (event.key === "Enter" || event.key === " ") { event.preventDefault(); th.click(); }
+        });
         th.addEventListener("click", function () {
           if (sortKey === th.dataset.key) descending = !descending;
           else { sortKey = th.dataset.key; sortType = th.dataset.type || "text"; descending = sortType === "number"; }
