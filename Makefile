@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test install extract serve check lint bench-quality bench-speed bench-site clean
+.PHONY: site test golden install extract serve check lint bench-quality bench-speed bench-site clean
 
 site: $(STAMP)
 	$(BIN)/python -m generator extract
@@ -13,6 +13,11 @@ site: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Re-bless the golden briefings of tests/golden/ after an intended change of extraction output;
+# review the diff before committing it.
+golden: $(STAMP)
+	GOLDEN_BLESS=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 install: $(STAMP)
 
@@ -34,7 +39,7 @@ check: $(STAMP)
 	$(BIN)/python -m generator check
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks tools
 
 bench-quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.briefing import Actor
-from generator.extract.actors import extract_actors
+from generator.extract.actors.finder import extract_actors
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.briefing import Actor, Location
-from generator.extract.gazetteer import load_gazetteer, name_key
-from generator.extract.locations import extract_locations, geocoded_share
+from generator.extract.locations.finder import extract_locations, geocoded_share
+from generator.extract.locations.gazetteer import load_gazetteer, name_key
 
 
 def _locations(nlp, text: str, actors: list[Actor] | None = None) -> dict[str, Location]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.number_parse import parse_value
-from generator.extract.numbers import extract_numbers
+from generator.extract.numbers.finder import extract_numbers
+from generator.extract.numbers.parse import parse_value
 
 
 def numbers_in(nlp, text: str):

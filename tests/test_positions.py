@@ -6,8 +6,8 @@ import pytest
 
 from generator.briefing import Actor, Position
 from generator.extract.pipeline import paragraph_starts
-from generator.extract.positions import extract_positions
-from generator.extract.quotes import find_quotes
+from generator.extract.positions.finder import extract_positions
+from generator.extract.positions.quotes import find_quotes
 
 
 def _starts(paragraphs: list[str]) -> list[int]:

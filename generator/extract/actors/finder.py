@@ -1,0 +1,300 @@
+"""Actors: people, organisations, groups, media and countries named in the article.
+
+spaCy's entities are the base (with the `actor_ruler` patterns of nlp.py in front of the
+model).  The rules here then
+- read titles and roles from the words around a person's name (titles),
+- keep nationality words apart from countries: "Americans" is a group, "the Iraqi
+  government" an organisation, a bare adjective ("Iraqi officials") no actor,
+- add acronyms in capitals ("OIR") and newspaper/agency kinds (data/media.txt),
+- read sports results tables and skip ALL-CAPS headlines and datelines (layout),
+- merge all the names of one actor within the article (merge).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from generator.briefing import Actor
+from generator.extract.actors.layout import (
+    Layout,
+    digest_titles,
+    is_label,
+    name_chunks,
+    read_layout,
+    result_chunks,
+    table_chunks,
+)
+from generator.extract.actors.mentions import (
+    Mention,
+    clean_text,
+    looks_like_name,
+    sentence_of,
+    trim_lowercase_tail,
+    trim_span,
+)
+from generator.extract.actors.merge import build_actors, initials, is_acronym, resolve_keys
+from generator.extract.actors.titles import person_name
+from generator.extract.actors.words import (
+    alias_groups,
+    countries,
+    institutions,
+    media,
+    newswire,
+    norm,
+    not_actors,
+)
+
+_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "of", "outside", "around", "across"})
+_ROMAN = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"])
+
+
+def extract_actors(doc: Doc) -> list[Actor]:
+    """Return one Actor per entity named in `doc`, in order of first mention."""
+    return [actor for actor, _ in find_actors(doc)]
+
+
+def find_actors(doc: Doc) -> list[tuple[Actor, list[Mention]]]:
+    """Each actor named in `doc` with the mentions that name it, in order of first mention."""
+    layout = read_layout(doc)
+    finder = _Finder(doc, layout)
+    finder.find()
+    resolve_keys(finder.mentions, finder.defined)
+    return build_actors(finder.mentions, finder.fixed)
+
+
+class _Finder:
+    """Collects the mentions of one document; each rule is one method."""
+
+    def __init__(self, doc: Doc, layout: Layout) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.mentions: list[Mention] = []
+        self.defined: dict[str, str] = {}  # acronym key -> key of its expansion
+        self.fixed: dict[str, str] = {}  # key -> canonical name (countries)
+        self.taken = [False] * len(doc)
+        self.lower_words = {t.lower_ for t in doc if t.is_lower}
+
+    def find(self) -> None:
+        """Run the rules, most reliable first; a token belongs to at most one mention."""
+        for start, end in table_chunks(self.doc, self.layout) + result_chunks(self.doc, self.layout):
+            self._add_chunk(start, end)
+        for start, end in digest_titles(self.doc, self.layout):
+            self._add(self.doc[start:end], "media")
+        for ent in self.doc.ents:
+            if not self.layout.unreliable(ent.start):
+                self._add_entity(ent)
+        self._add_acronyms()
+        self._add_caps_lines()
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def _add(self, span: Span, kind: str, **extra: str | None) -> Mention | None:
+        """Record `span` as a mention of `kind`, keyed through the country and alias tables."""
+        text = clean_text(span)
+        if not text or not self._free(span.start, span.end):
+            return None
+        mention = Mention(
+            text=text,
+            kind=kind,
+            start=span.start,
+            end=span.end,
+            sentence=sentence_of(self.doc, span.start),
+            **extra,
+        )
+        country = countries().get(mention.key)
+        if country and kind in ("country", "organization", "other"):
+            mention.kind = "country"
+            mention.key = "country:" + norm(country)
+            self.fixed[mention.key] = country
+        elif mention.key in alias_groups():
+            mention.key = "alias:" + norm(alias_groups()[mention.key])
+            if mention.kind not in ("organization", "group"):
+                mention.kind = "organization"
+        for i in range(span.start, span.end):
+            self.taken[i] = True
+        self.mentions.append(mention)
+        return mention
+
+    def _add_chunk(self, start: int, end: int) -> None:
+        """A name from a results table: a person by its entity label or initial, else a team."""
+        span = self.doc[start:end]
+        label = next((t.ent_type_ for t in span if t.ent_type_), "")
+        score = end < len(self.doc) and self.doc[end].like_num  # "Greenock Morton 1"
+        if (label == "PERSON" and not score) or span[0].text[1:2] == "." or self.layout.sport == "individual":
+            kind = "person"
+        else:
+            kind = "organization"
+        self._add(span, kind)
+
+    def _add_entity(self, ent: Span) -> None:
+        kind = _KINDS.get(ent.label_)
+        if not kind:
+            return
+        if kind == "group":
+            self._add_nationality(ent)
+            return
+        span = trim_span(ent)
+        if span is not None and kind == "person":
+            self._add_person(span)
+            return
+        span = trim_lowercase_tail(span) if span is not None else None
+        if span is None:
+            return
+        text = clean_text(span)
+        key = norm(text)
+        if not looks_like_name(text) or key in not_actors():
+            return
+        if kind == "country" and key not in countries() and key not in alias_groups():
+            self._add_place(ent)  # other places are actors only when they act
+            return
+        if len(span) == 1 and (key in self.lower_words or key in newswire()["labels"]) and not text.isupper():
+            return  # a common word with a capital: "Stadium", "Winner"
+        if kind == "organization" and self._is_media(span, key):
+            kind = "media"
+        mention = self._add(span, kind)
+        if mention:
+            self._note_definition(span, mention)
+
+    def _add_person(self, span: Span) -> None:
+        name = person_name(self.doc, span.start, span.end)
+        if name is None:
+            return
+        person = self.doc[name.start : name.end]
+        text = clean_text(person)
+        if not looks_like_name(text) or norm(text) in not_actors():
+            return
+        if self._is_media(person, norm(text)):
+            self._add(person, "media")
+            return
+        titled = self.doc[name.title_start : name.end].text if name.title else None
+        self._add(person, "person", title=name.title, role=name.role, titled=titled)
+
+    def _add_nationality(self, ent: Span) -> None:
+        """ "the Iraqi government" -> organisation, "Syrian refugees" -> group, "Iraqi" -> group."""
+        if self._add_phrase(ent) or norm(ent.text) in not_actors():
+            return
+        span = trim_span(ent)
+        if span is not None and looks_like_name(span.text):
+            mention = self._add(span, "group")
+            if mention and span.root.tag_ in ("NNPS", "NNS") and mention.key.endswith("s"):
+                mention.key = mention.key[:-1]  # "Iraqis" and "Iraqi" are one group
+
+    def _add_place(self, ent: Span) -> None:
+        """A place that acts: "the Kurdistan regional government", "Peshmerga" as subject or partner."""
+        if self._add_phrase(ent):
+            return
+        root = ent.root
+        acting = root.dep_ in _ACTING_DEPS or (
+            root.dep_ == "conj" and root.head.ent_type_ in ("ORG", "PERSON", "NORP")
+        )
+        if self.layout.sport and not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS):
+            acting = (
+                True  # in sports copy, towns and states are mostly teams: "Sunderland forward Niall Quinn"
+            )
+        span = trim_span(ent)
+        if acting and span is not None and looks_like_name(clean_text(span)):
+            self._add(span, "organization")
+
+    def _add_phrase(self, ent: Span) -> bool:
+        """Add "<name> <modifiers> <head noun>" when the head makes the phrase an actor (institutions.txt)."""
+        root = ent.root
+        head = root.head
+        if root.dep_ not in ("amod", "compound", "nmod") or not (ent.end <= head.i <= ent.end + 3):
+            return False
+        if head.pos_ != "NOUN":
+            return False
+        kind = institutions().get(head.lower_) or ("group" if head.tag_ == "NNS" else None)
+        if not kind:
+            return False
+        return self._add(self.doc[ent.start : head.i + 1], kind) is not None
+
+    def _is_media(self, span: Span, key: str) -> bool:
+        """A newspaper, agency or broadcaster, by its name or by the noun before it."""
+        words, names, nouns = media()
+        if key in names or any(key == w or key.endswith(" " + w) for w in words):
+            return True
+        return span.start > 0 and self.doc[span.start - 1].lower_ in nouns
+
+    def _note_definition(self, span: Span, mention: Mention) -> None:
+        """ "Operation Inherent Resolve (OIR)": the acronym in brackets names the same actor."""
+        doc = self.doc
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            acronym = doc[span.end + 1].text
+            if is_acronym(acronym) and initials(mention.text)[:1] == acronym[:1]:
+                self.defined[norm(acronym)] = mention.key
+
+    def _add_acronyms(self) -> None:
+        """Capitalised abbreviations the model left untagged ("OIR", "KDP") are organisations."""
+        for token in self.doc:
+            text = token.text
+            if (
+                self.taken[token.i]
+                or not is_acronym(text)
+                or text in _ROMAN
+                or self.layout.unreliable(token.i)
+            ):
+                continue
+            if norm(text) in not_actors() or norm(text) in self.lower_words or self._in_caps_run(token.i):
+                continue
+            if token.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"):
+                continue
+            kind = "media" if self._is_media(self.doc[token.i : token.i + 1], norm(text)) else "organization"
+            self._add(self.doc[token.i : token.i + 1], kind)
+
+    def _in_caps_run(self, i: int) -> bool:
+        """An upper-case word next to another, or before a colon, is emphasis or a label ("PRESS DIGEST")."""
+        doc = self.doc
+        if i + 1 < len(doc) and doc[i + 1].text == ":":
+            return True
+        neighbours = (doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc))
+        return any(t.is_upper and t.is_alpha and len(t) > 1 and not t.ent_type_ for t in neighbours)
+
+    def _add_caps_lines(self) -> None:
+        """Names in ALL-CAPS lines count only when the article names them elsewhere (or are countries)."""
+        known = {m.key: m for m in self.mentions}
+        by_text = {norm(m.text): m for m in self.mentions}
+        body_names = self._body_names() if self.layout.sport else {}
+        for n in sorted(self.layout.caps):
+            start, end = self.layout.lines[n]
+            for chunk_start, chunk_end in name_chunks(self.doc, start, end):
+                self._match_caps(chunk_start, chunk_end, known, by_text, body_names)
+
+    def _match_caps(self, start: int, end: int, known: dict, by_text: dict, body_names: dict) -> None:
+        """Longest word windows of an ALL-CAPS chunk that match a known name."""
+        i = start
+        while i < end:
+            for j in range(min(end, i + 4), i, -1):
+                key = norm(self.doc[i:j].text)
+                match = by_text.get(key) or known.get(key)
+                if match or key in countries() or key in body_names:
+                    kind = match.kind if match else ("country" if key in countries() else body_names[key])
+                    mention = self._add(self.doc[i:j], kind)
+                    if mention:
+                        mention.headline = True
+                    if mention and match:
+                        mention.key = match.key
+                    i = j
+                    break
+            else:
+                i += 1
+
+    def _body_names(self) -> dict[str, str]:
+        """Capitalised word runs inside sentences of a sports article (the teams the model missed)."""
+        names: dict[str, str] = {}
+        kind = "person" if self.layout.sport == "individual" else "organization"
+        for n, (start, end) in enumerate(self.layout.lines):
+            if n in self.layout.caps or n == self.layout.dateline:
+                continue
+            for chunk_start, chunk_end in name_chunks(self.doc, start, end):
+                token = self.doc[chunk_start]
+                if token.i == token.sent.start or is_label(self.doc, chunk_start, chunk_end):
+                    continue
+                key = norm(self.doc[chunk_start:chunk_end].text)
+                if key not in not_actors() and key not in self.lower_words:
+                    names[key] = kind
+        return names

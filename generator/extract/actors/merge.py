@@ -1,0 +1,150 @@
+"""Merging mentions into actors: one actor per entity of the article, under all its names.
+
+"McKenzie" joins "Ken McKenzie"; "OIR" joins "Operation Inherent Resolve"; "U.S.", "US" and
+"United States" are one country; "ISIL" and "Islamic State" join "ISIS" (data/aliases.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from generator.briefing import Actor
+from generator.extract.actors.mentions import Mention
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
+_INITIALS_SKIP = frozenset(["of", "and", "the", "for", "in", "on", "to", "at", "de"])
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_GENERIC_FORCES = frozenset({"security", "armed"})
+_KIND_ORDER = ("country", "person", "media", "organization", "group", "other")
+
+
+def is_acronym(text: str) -> bool:
+    """ "OIR", "NATO", "U.N." (two to eight capitals, periods allowed)."""
+    return bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) >= 2
+
+
+def initials(text: str) -> str:
+    """Initials of a name's words, function words skipped: "Operation Inherent Resolve" -> "OIR"."""
+    words = re.split(r"[\s-]+", text)
+    return "".join(w[0] for w in words if w and w.lower() not in _INITIALS_SKIP and w[0].isalpha()).upper()
+
+
+def _surname_targets(mentions: list[Mention]) -> dict[str, str]:
+    """Single-word key -> key of the one longer person name it belongs to ("mckenzie" -> "ken mckenzie")."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        words = [w for w in m.key.split() if w not in _SUFFIXES]
+        if len(words) < 2:
+            continue
+        for word in words[1:]:
+            owners[word].add(m.key)
+        owners[" ".join(words[-2:])].add(m.key)
+    return {word: next(iter(keys)) for word, keys in owners.items() if len(keys) == 1}
+
+
+def _acronym_targets(mentions: list[Mention]) -> dict[str, str]:
+    """Acronym key -> key of the multi-word name whose initials spell it ("oir" -> "operation ...")."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if len(m.text.split()) >= 2 and m.kind in ("organization", "media", "group", "other"):
+            by_initials[initials(m.text)].add(m.key)
+    targets = {}
+    for m in mentions:
+        if is_acronym(m.text):
+            keys = by_initials.get(m.text.replace(".", "").upper(), set())
+            if len(keys) == 1:
+                targets[m.key] = next(iter(keys))
+    return targets
+
+
+def _generic_key(key: str) -> str:
+    """ "iraqi security forces" and "iraqi armed forces" are "iraqi forces" within one article."""
+    words = key.split()
+    if len(words) >= 3 and words[-1] == "forces":
+        return " ".join(w for w in words if w not in _GENERIC_FORCES)
+    return key
+
+
+def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
+    """Point each mention's key at the key of the actor it names (in place).
+
+    `defined` maps acronym keys to the names they were defined for in the text: "(OIR)".
+    """
+    for m in mentions:
+        m.key = _generic_key(m.key)
+    surnames = _surname_targets(mentions)
+    acronyms = {**_acronym_targets(mentions), **{k: _generic_key(v) for k, v in defined.items()}}
+    for m in mentions:
+        if m.key in acronyms:
+            m.key = acronyms[m.key]
+        elif (
+            m.kind != "country" and len(m.key.split()) <= 2 and m.key in surnames and surnames[m.key] != m.key
+        ):
+            m.key = surnames[m.key]
+            m.kind = "person"
+
+
+def _kind(group: list[Mention]) -> str:
+    """Kind of an actor: a country stays one; otherwise the most frequent kind, ties by _KIND_ORDER."""
+    counts = Counter(m.kind for m in group)
+    if "country" in counts:
+        return "country"
+    if "person" in counts and any(len(m.text.split()) > 1 for m in group if m.kind == "person"):
+        return "person"
+    if "media" in counts:
+        return "media"
+    return max(counts, key=lambda k: (counts[k], -_KIND_ORDER.index(k)))
+
+
+def _canonical(group: list[Mention], kind: str, fixed: str | None) -> str:
+    """The actor's name: a country's or alias table's name, a person's fullest name, else the usual form."""
+    if fixed:
+        return fixed
+    forms = Counter(m.text for m in group if not m.text.isupper() or len(m.text) <= 8)
+    if not forms:
+        forms = Counter(m.text for m in group)
+    if kind == "person":
+        return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+    acronyms = {f.replace(".", "") for f in forms if is_acronym(f)}
+    expansions = [f for f in forms if len(f.split()) > 1 and initials(f) in acronyms]
+    if expansions:  # "Operation Inherent Resolve" rather than "OIR"
+        return max(expansions, key=lambda f: (forms[f], len(f)))
+    return max(forms, key=lambda f: (forms[f], len(f.split()), len(f)))
+
+
+def build_actors(mentions: list[Mention], fixed_names: dict[str, str]) -> list[tuple[Actor, list[Mention]]]:
+    """Group mentions by key into actors (each with its mentions), ordered by first mention.
+
+    `fixed_names` maps keys to names that must be used as the canonical name (countries).
+    """
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda m: m.start):
+        groups[m.key].append(m)
+    actors: list[tuple[Actor, list[Mention]]] = []
+    for key, group in groups.items():
+        kind = _kind(group)
+        name = _canonical(group, kind, fixed_names.get(key))
+        aliases: list[str] = []
+        seen = {name.casefold()}
+        for m in group:
+            for form in (m.text, m.titled):
+                if form and form.casefold() not in seen:
+                    seen.add(form.casefold())
+                    aliases.append(form)
+        first = next((m for m in group if not m.headline), group[0])
+        title = next((m.title for m in group if m.title), None)
+        role = next((m.role for m in group if m.role), None)
+        actor = Actor(
+            name=name,
+            kind=kind,  # type: ignore[arg-type]
+            aliases=aliases,
+            title=title if kind == "person" else None,
+            role=role if kind == "person" else None,
+            mentions=len(group),
+            sentence=first.sentence,
+        )
+        actors.append((actor, group))
+    return actors

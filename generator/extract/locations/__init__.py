@@ -1,0 +1,1 @@
+"""Locations: places named in an article, resolved and geocoded offline (`gazetteer`, `data/`)."""

@@ -1,0 +1,132 @@
+"""What an article tells the location rules besides its place names.
+
+- which spans are organisation names ("Washington Post"): places inside them
+  are not places of the story;
+- which words are parts of people's names ("Montoya", "Rodriguez");
+- which countries the story is about (from country names and demonyms such
+  as "Iraqi"), used to resolve ambiguous names ("Kirkuk" -> Iraq);
+- datelines ("LONDON 1996-08-30", "NICE, France 1996-08-30").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from generator.briefing import Actor
+from generator.extract.locations.gazetteer import Gazetteer, name_key
+
+ORG_LABELS = frozenset({"ORG"})
+_BRACKETS = frozenset("()[],;")
+ORG_KINDS = frozenset({"organization", "media", "group"})
+
+# "LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29", "BAGHDAD, Iraq (Reuters) -"
+_CAPS = r"[A-Z][A-Z'’.\-]*[A-Z.](?: [A-Z][A-Z'’.\-]*[A-Z.])*"
+_DATELINE_RE = re.compile(
+    rf"^(?P<place>{_CAPS})(?:, (?P<area>[A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+)*))?"
+    r"(?P<agency> \([A-Za-z ]+\))?\s*"
+    r"(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|(?P<dash>[-–—]\s))"
+)
+
+
+@dataclass
+class DocContext:
+    """Per-article facts the location rules consult; build with `doc_context`."""
+
+    org_spans: list[tuple[int, int]] = field(default_factory=list)
+    person_words: set[str] = field(default_factory=set)
+    person_names: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    datelines: list[tuple[int, int]] = field(default_factory=list)
+    # The entity each token belongs to, by token index: built once, so that looking up a
+    # token's entity costs the same in a 400k-character article as in a short one.
+    entities: list[Span | None] = field(default_factory=list)
+
+    def entity_at(self, i: int) -> Span:
+        """The entity that token `i` is part of (the token must have an entity type)."""
+        ent = self.entities[i]
+        assert ent is not None, f"token {i} is in no entity"
+        return ent
+
+    def inside_org(self, start: int, end: int) -> bool:
+        """True if char range [start, end) lies strictly inside an organisation name."""
+        return any(s <= start and end <= e and (e - s) > (end - start) for s, e in self.org_spans)
+
+    def is_person_word(self, text: str) -> bool:
+        """True if every word of `text` is part of a person's name in this article."""
+        words = name_key(text).split()
+        return bool(words) and all(w in self.person_words for w in words)
+
+
+def doc_context(doc: Doc, actors: list[Actor], gaz: Gazetteer) -> DocContext:
+    """Collect organisation spans, person-name words, story countries and datelines."""
+    ctx = DocContext(entities=[None] * len(doc))
+    for ent in doc.ents:
+        ctx.entities[ent.start : ent.end] = [ent] * len(ent)
+        if ent.label_ in ORG_LABELS:
+            ctx.org_spans.extend(_unbracketed(ent))
+        elif ent.label_ == "PERSON":
+            ctx.person_names.add(name_key(ent.text))
+            if len(ent) > 1 and not gaz.lookup(ent.text):
+                ctx.person_words.update(name_key(ent.text).split())
+        elif ent.label_ == "NORP" and (code := gaz.demonym(ent.text)):
+            ctx.countries.add(code)
+    for token in doc:
+        if token.is_title and (code := gaz.demonym(token.text)):
+            ctx.countries.add(code)
+    text = doc.text  # built from the tokens on every access: read it once
+    for actor in actors:
+        _add_actor(ctx, text, actor, gaz)
+    ctx.datelines = _datelines(text, gaz)
+    return ctx
+
+
+def _unbracketed(ent: Span) -> list[tuple[int, int]]:
+    """Char ranges of an entity split at brackets and commas ("Quigley (USA)" -> two parts)."""
+    parts, start = [], None
+    for token in ent:
+        if token.text in _BRACKETS:
+            if start is not None:
+                parts.append((start, token.idx))
+            start = None
+        elif start is None:
+            start = token.idx
+    if start is not None:
+        parts.append((start, ent.end_char))
+    return parts
+
+
+def _add_actor(ctx: DocContext, text: str, actor: Actor, gaz: Gazetteer) -> None:
+    names = [actor.name, *actor.aliases]
+    if actor.kind == "person":
+        ctx.person_names.update(name_key(name) for name in names)
+        for name in names:
+            if len(name.split()) > 1 and not gaz.lookup(name):
+                ctx.person_words.update(name_key(name).split())
+    elif actor.kind in ORG_KINDS:
+        for name in names:
+            if len(name.split()) > 1:
+                ctx.org_spans.extend(m.span() for m in re.finditer(re.escape(name), text))
+
+
+def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Char spans of the place parts of datelines (paragraph-initial). A dash after the
+    capitals ("SOCCER - ...") makes a dateline only with an agency or a known place."""
+    spans = []
+    for para in re.finditer(r"(?:^|\n\n)([^\n]+)", text):
+        m = _DATELINE_RE.match(para.group(1))
+        if not m or (m.group("dash") and not m.group("agency") and not gaz.lookup(m.group("place"))):
+            continue
+        offset = para.start(1)
+        spans.append((offset + m.start("place"), offset + m.end("place")))
+        if m.group("area"):
+            spans.append((offset + m.start("area"), offset + m.end("area")))
+    return spans
+
+
+def is_caps_text(span: Span) -> bool:
+    """True if the sentence around `span` is written in capitals (headlines, datelines)."""
+    words = [t for t in span.sent if t.is_alpha]
+    return bool(words) and sum(t.is_upper for t in words) >= 0.7 * len(words)

@@ -1,0 +1,1 @@
+"""Numbers: counts, money, percentages, ordinals and measures with what they count (`data/lexicon.yaml`)."""

@@ -1,0 +1,52 @@
+"""The word lists behind stated positions, read once from data/cues.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).parent / "data" / "cues.yaml"
+
+
+@dataclass(frozen=True)
+class PositionRules:
+    """Lemma sets that drive cue, content and speaker detection."""
+
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    evidence_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    naming_preps: frozenset[str]
+    participle_cues: frozenset[str]
+    cue_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    issued_documents: frozenset[str]
+    organization_nouns: frozenset[str]
+    pronouns: dict[str, str]
+    cancelling_heads: frozenset[str]
+    negations: frozenset[str]
+    question_marks: frozenset[str]
+    temporal_marks: frozenset[str]
+    roles: frozenset[str]
+    label_stopwords: frozenset[str]
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        """Every lemma that may report a statement or a belief."""
+        return self.speech_verbs | self.belief_verbs | self.evidence_verbs | self.naming_verbs
+
+
+@lru_cache(maxsize=1)
+def load_rules(path: Path = RULES_FILE) -> PositionRules:
+    """Read the rules file (cached: it is read once per process)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sets = {
+        key: frozenset(str(word).lower() for word in value)
+        for key, value in data.items()
+        if isinstance(value, list)
+    }
+    return PositionRules(pronouns={str(k): str(v) for k, v in data["pronouns"].items()}, **sets)

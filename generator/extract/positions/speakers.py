@@ -1,0 +1,312 @@
+"""Who is speaking: a cue's subject turned into an actor name or a description.
+
+Names are resolved through the article's actors (canonical name, aliases);
+pronouns ("he", "they") and definite descriptions ("the official", "the
+release") are resolved to the last speaker or name that fits, else kept as
+written. Nothing is invented: every speaker is a name or phrase of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.briefing import Actor
+from generator.extract.positions.rules import PositionRules
+
+NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "organization"}
+ACTOR_KINDS = {"person": "person", "organization": "organization", "group": "organization",
+               "country": "organization", "media": "organization"}
+_TITLE_RE = re.compile(r"^(mr|mrs|ms|miss|dr|gen|col|lt|sen|rep|gov|sgt|maj|capt|adm|prof|rev)\.?$", re.I)
+_FEMALE_TITLES = {"mrs", "ms", "miss", "madam"}
+_MALE_TITLES = {"mr", "sir"}
+_NP_CUT_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis"}
+_DOCUMENT_CUT_DEPS = {"appos", "punct", "advcl", "parataxis"}
+_DETERMINERS = {"the", "this", "that", "these", "those"}
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker; `head` and `roles` let later descriptions refer back to it."""
+
+    name: str | None
+    kind: str
+    start: int = 0  # character offset of the mention
+    head: str = ""
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    plural: bool = False
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower().replace("'s", "")).split())
+
+
+class SpeakerResolver:
+    """Resolve cue subjects within one article, remembering the speakers seen so far."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], rules: PositionRules,
+                 quoted: frozenset[int] = frozenset()) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.quoted = quoted  # tokens inside quotation marks: names there are not antecedents
+        self.history: list[Speaker] = []
+        self._ent_at: dict[int, Span] = {t.i: ent for ent in doc.ents for t in ent}
+        self._by_name: dict[str, Actor] = {}
+        self._by_token: dict[str, list[Actor]] = {}
+        for actor in actors:
+            for form in [actor.name, *actor.aliases]:
+                key = _norm(form)
+                if key:
+                    self._by_name.setdefault(key, actor)
+                for tok in key.split():
+                    if len(tok) > 2 and not _TITLE_RE.match(tok):
+                        self._by_token.setdefault(tok, []).append(actor)
+        self._persons = self._person_mentions(doc, actors)
+        self._groups = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")]
+
+    def _person_mentions(self, doc: Doc, actors: list[Actor]) -> list[Span]:
+        """PERSON entities, plus names of person actors that the NER tagged otherwise."""
+        persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        covered = {t.i for e in persons.values() for t in e}
+        surnames = {_norm(a.name).split()[-1] for a in actors if a.kind == "person" and _norm(a.name)}
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.lower_ in surnames and tok.i not in covered:
+                persons[tok.i] = Span(doc, tok.i, tok.i + 1, label="PERSON")
+        return [persons[k] for k in sorted(persons)]
+
+    # -- public -------------------------------------------------------------
+
+    def resolve(self, tok: Token) -> Speaker:
+        """Turn the subject token of a cue into a Speaker and remember it."""
+        speaker = self._resolve(tok)
+        speaker.start = tok.idx
+        if speaker.name:
+            self.history.append(speaker)
+        return speaker
+
+    def resolve_label(self, label: Span) -> Speaker:
+        """A transcript label ("PENCE", "Chris Wallace"): the actor it names, else the label."""
+        actor = self.actor_for(label.text)
+        if actor is not None:
+            speaker = Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.root.lower_)
+        else:
+            speaker = Speaker(label.text, "person", head=label.root.lower_)
+        speaker.start = label.start_char
+        self.history.append(speaker)
+        return speaker
+
+    def remember(self, speaker: Speaker) -> None:
+        """Record a speaker reused without a new mention (a continued quotation)."""
+        self.history.append(speaker)
+
+    # -- names ----------------------------------------------------------------
+
+    def actor_for(self, text: str) -> Actor | None:
+        """The actor whose name or alias is `text`, or that contains all its name tokens."""
+        key = _norm(text)
+        if key in self._by_name:
+            return self._by_name[key]
+        toks = [t for t in key.split() if not _TITLE_RE.match(t)]
+        if not toks:
+            return None
+        candidates = [a for a in self._by_token.get(toks[-1], [])
+                      if set(toks) <= set(_norm(a.name).split()) | {
+                          w for al in a.aliases for w in _norm(al).split()}]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda a: (a.mentions, len(a.name)))
+
+    def _named(self, ent: Span) -> Speaker:
+        text = ent.text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        text = re.sub(r"(’s|'s)$", "", text)
+        actor = self.actor_for(text)
+        kind = ACTOR_KINDS.get(actor.kind, NAME_LABELS[ent.label_]) if actor else NAME_LABELS[ent.label_]
+        name = actor.name if actor else text
+        if actor is not None and _as_written(text, actor):
+            name = text
+        return Speaker(name, kind, head=ent.root.lemma_.lower(), gender=self._title_gender(ent))
+
+    def _title_gender(self, ent: Span) -> str | None:
+        """'f' or 'm' when a title such as Mrs. or Mr. precedes the name."""
+        if ent.start == 0:
+            return None
+        before = self.doc[ent.start - 1].lower_.rstrip(".")
+        if before in _FEMALE_TITLES:
+            return "f"
+        if before in _MALE_TITLES:
+            return "m"
+        return None
+
+    # -- resolution -------------------------------------------------------------
+
+    def _resolve(self, tok: Token) -> Speaker:
+        lower = tok.lower_
+        if tok.pos_ == "PRON" or lower in self.rules.pronouns:
+            return self._pronoun(tok)
+        ent = self._ent_at.get(tok.i)
+        if ent is not None and ent.label_ in NAME_LABELS:
+            partners = self._coordinated(tok)
+            if partners:
+                return partners
+            return self._with_roles(self._named(ent), tok)
+        for child in tok.children:
+            if child.dep_ == "appos":
+                ent = self._ent_at.get(child.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    return self._with_roles(self._named(ent), tok)
+        return self._description(tok)
+
+    def _coordinated(self, tok: Token) -> Speaker | None:
+        """'Mr. Grassley and Mr. Leahy': several named speakers, kept as written."""
+        names = [self._ent_at[tok.i]]
+        for conj in tok.conjuncts:
+            ent = self._ent_at.get(conj.i)
+            if ent is None or ent.label_ not in NAME_LABELS:
+                return None
+            names.append(ent)
+        if len(names) < 2:
+            return None
+        names.sort(key=lambda e: e.start)
+        text = ", ".join(e.text for e in names[:-1]) + " and " + names[-1].text
+        kinds = {NAME_LABELS[e.label_] for e in names}
+        kind = kinds.pop() if len(kinds) == 1 else "organization"
+        return Speaker(text, kind, head=tok.lemma_.lower(), plural=True)
+
+    def _with_roles(self, speaker: Speaker, tok: Token) -> Speaker:
+        """Note the role nouns around a name ("coalition spokesman"), for later 'the spokesman'."""
+        for t in tok.subtree:
+            if t.lemma_.lower() in self.rules.roles:
+                speaker.roles.add(t.lemma_.lower())
+        return speaker
+
+    def _description(self, tok: Token) -> Speaker:
+        """A common-noun subject: a back-reference, a document or a description kept as written."""
+        text = self.noun_phrase(tok)
+        head = tok.lemma_.lower()
+        first = text.split()[0].lower() if text else ""
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if head in self.rules.document_nouns:
+            kind = "document"
+        elif head in self.rules.organization_nouns:
+            kind = "organization"
+        else:
+            kind = "unnamed"
+        if first in _DETERMINERS:
+            earlier = self._refers_back(head, tok.idx)
+            if earlier is not None:
+                return earlier
+        return Speaker(text or tok.text, kind, head=head, plural=plural)
+
+    def _refers_back(self, head: str, before: int) -> Speaker | None:
+        """'the official' -> the last speaker described as an official; 'the release' -> its issuer."""
+        for speaker in reversed(self.history):
+            if speaker.start >= before:
+                continue
+            if head == speaker.head or head in speaker.roles:
+                return _copy(speaker)
+        if head in self.rules.issued_documents:
+            for speaker in reversed(self.history):
+                if speaker.kind == "organization" and speaker.start < before:
+                    return _copy(speaker)
+        return None
+
+    def _pronoun(self, tok: Token) -> Speaker:
+        lower = tok.lower_
+        kind = self.rules.pronouns.get(lower)
+        if kind == "relative" and tok.head.dep_ == "relcl":
+            return self._resolve(tok.head.head)
+        if kind == "person":
+            gender = {"Masc": "m", "Fem": "f"}.get((tok.morph.get("Gender") or [""])[0])
+            found = self._last_person(tok.idx, gender)
+        elif kind in ("group", "thing"):
+            found = self._last_group(tok.idx, kind)
+        else:
+            found = None
+        return found if found is not None else Speaker(tok.text, "unnamed", head=lower)
+
+    def _last_person(self, before: int, gender: str | None) -> Speaker | None:
+        """The last person speaker or person named as a subject before `before`."""
+        best: Speaker | None = None
+        for speaker in self.history:
+            if speaker.start < before and speaker.kind == "person" and _fits(speaker, gender):
+                best = speaker
+        for ent in self._persons:
+            if ent.start_char >= before:
+                break
+            if (best is not None and ent.start_char <= best.start) or ent.root.i in self.quoted:
+                continue
+            if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
+                candidate = self._named(ent)
+                if _fits(candidate, gender):
+                    candidate.start = ent.start_char
+                    best = candidate
+        if best is None:
+            named = [sp for sp in self.history if sp.start < before and sp.kind != "document"
+                     and not sp.plural and sp.name and sp.name[:1].isupper()]
+            if named:
+                return _copy(named[-1])
+            earlier = [e for e in self._persons if e.start_char < before and e.root.i not in self.quoted]
+            if earlier:
+                best = self._named(earlier[-1])
+                best.start = earlier[-1].start_char
+        return _copy(best) if best is not None else None
+
+    def _last_group(self, before: int, kind: str) -> Speaker | None:
+        """The last organisation (or, for 'it', document) speaker before `before`."""
+        wanted = {"organization"} | ({"document"} if kind == "thing" else set())
+        for speaker in reversed(self.history):
+            if speaker.start < before and speaker.kind in wanted and (kind == "thing" or speaker.plural
+                                                                        or speaker.kind == "organization"):
+                return _copy(speaker)
+        return None
+
+    def noun_phrase(self, tok: Token) -> str:
+        """The subject phrase as written, up to its first comma or apposition: a document keeps
+        the clause that identifies it ("research conducted by the Center for Media and Public
+        Affairs", "a 2014 study that appeared in the British Medical Journal"), a person or group
+        description stops before its relative clauses ("the official who ...")."""
+        document = tok.lemma_.lower() in self.rules.document_nouns
+        cut = _DOCUMENT_CUT_DEPS if document else _NP_CUT_DEPS
+        end = tok.i
+        for t in tok.subtree:
+            if t.i > tok.i:
+                if _cut_here(t, tok, cut):
+                    break
+                end = t.i
+        start = max(tok.left_edge.i, tok.i - 6)
+        while start < tok.i and self.doc[start].dep_ == "punct":
+            start += 1
+        return self.doc[start : min(end, tok.i + (14 if document else 8)) + 1].text.strip()
+
+
+def _cut_here(t: Token, head: Token, cut: set[str]) -> bool:
+    """Stop the phrase at the first comma, relative clause or apposition after the head."""
+    chain = t
+    while chain.head.i != head.i and chain.head.i != chain.i:
+        chain = chain.head
+    return t.dep_ == "punct" or chain.dep_ in cut
+
+
+def _fits(speaker: Speaker, gender: str | None) -> bool:
+    return gender is None or speaker.gender is None or speaker.gender == gender
+
+
+def _copy(speaker: Speaker) -> Speaker:
+    return Speaker(speaker.name, speaker.kind, speaker.start, speaker.head, set(speaker.roles),
+                   speaker.gender, speaker.plural)
+
+
+def _as_written(text: str, actor: Actor) -> bool:
+    """Keep an alias as the article wrote it when it is an acronym ("the IMF" for the International
+    Monetary Fund) or the plural of a group ("Republicans" for the group "Republican"): the
+    speaker still links to the actor through the alias."""
+    key = _norm(text)
+    if key == _norm(actor.name) or key not in {_norm(alias) for alias in actor.aliases}:
+        return False
+    acronym = text.replace(".", "").isupper() and len(text) <= 8 and " " not in text
+    return acronym or (actor.kind == "group" and key.startswith(_norm(actor.name)))

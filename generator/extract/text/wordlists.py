@@ -1,0 +1,34 @@
+"""The one format of our word lists, and its loader.
+
+A word list is a UTF-8 text file, one entry a line; blank lines and lines starting with `#`
+are skipped. A `[section]` line starts a named section; a line `canonical | other | ...`
+lists the forms of one name (read with `alias_lines`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def word_lines(path: Path) -> list[str]:
+    """The entries of a word list, stripped, in file order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def word_sections(path: Path) -> dict[str, list[str]]:
+    """A word list split by its `[section]` lines (entries before the first one: section "")."""
+    out: dict[str, list[str]] = {}
+    current = ""
+    for line in word_lines(path):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            out.setdefault(current, [])
+        else:
+            out.setdefault(current, []).append(line)
+    return out
+
+
+def alias_lines(path: Path) -> list[list[str]]:
+    """The `canonical | other form | ...` lines of a word list, each as [canonical, *others]."""
+    return [[part.strip() for part in line.split("|")] for line in word_lines(path)]
