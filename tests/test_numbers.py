@@ -168,8 +168,9 @@ def test_a_bare_year_is_not_a_number(nlp):
     assert numbers_in(nlp, "The power station was commissioned in 1972.") == []
 
 
-def test_durations_are_time_not_counts(nlp):
-    assert numbers_in(nlp, "ISIL has had control of Mosul for two years.") == []
+def test_durations_are_measures_of_time_not_counts(nlp):
+    number = only_number(nlp, "ISIL has had control of Mosul for two years.")
+    assert (number.value, number.kind, number.unit, number.subject) == (2, "measure", "years", None)
 
 
 def test_clock_times_are_not_numbers(nlp):

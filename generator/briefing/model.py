@@ -45,6 +45,8 @@ class Number:
     subject: str | None = None
     sentence: str = ""
     value_max: float | int | None = None
+    unit: str | None = None  # "USD", "%", "mph", "km", "tonnes", "years" (see generator/quantities)
+    currency: str | None = None  # ISO 4217 code of money ("USD", "GBP", "MYR")
     reviewed: bool = False
 
 

@@ -17,6 +17,7 @@ from generator.extract.numbers.found import Found
 from generator.extract.numbers.lexicon import Lexicon, lexicon
 from generator.extract.numbers.parse import is_digits, ordinal_value, parse_value, tidy
 from generator.extract.numbers.subject import counted_noun, noun_phrase
+from generator.quantities import UnitMatch, currency_before, read_glued, unit_after
 
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
 _MAX_PHRASE_TOKENS = 4
@@ -33,8 +34,10 @@ def extract_numbers(doc: Doc) -> list[Number]:
             i += 1
             continue
         i = max(found.end, i + 1)
-        if is_not_a_count(doc, found, lex) or is_tabular(doc[found.start].sent):
+        if is_not_a_count(doc, found, lex):
             continue
+        if found.unit is None and is_tabular(doc[found.start].sent):
+            continue  # a results table; "FTSE -0.6% CAC -1.7%" is still a list of quantities
         noun = _counted_token(doc, found, lex)
         if found.kind == "count" and noun is not None and noun.lower_ in lex.time_nouns:
             continue  # "millions of years": a duration
@@ -70,6 +73,8 @@ def _to_number(doc: Doc, found: Found, noun: Token | None, lex: Lexicon) -> Numb
         subject=subject,
         sentence=doc[found.start].sent.text.strip(),
         value_max=None if found.value_max is None else tidy(found.value_max),
+        unit=found.unit,
+        currency=found.currency,
     )
 
 
@@ -99,20 +104,93 @@ def find_number(doc: Doc, i: int, lex: Lexicon) -> Found | None:
         return Found(i, i + 1, i, i + 1, kind="ordinal", value=float(ordinal), chunk_end=chunk_end)
     core_end = _core_end(doc, i, lex)
     if core_end is None:
-        return None
-    money = _currency_before(doc, i, lex)
-    parsed = parse_value([t.text for t in doc[i:core_end] if not t.is_space], money=money)
-    if parsed is None:
-        return None
-    found = Found(i, core_end, i, core_end, value=parsed[0], value_max=parsed[1], vague=parsed[1] is not None)
-    if money:
-        found.start, found.kind = i - 1, "money"
+        found = _glued_number(doc, i)
+        if found is None:
+            return None
+    else:
+        sign = currency_before(doc, i)
+        money = sign is not None or _currency_before(doc, i, lex)
+        parsed = parse_value([t.text for t in doc[i:core_end] if not t.is_space], money=money)
+        if parsed is None:
+            return None
+        found = Found(i, core_end, i, core_end, value=parsed[0], value_max=parsed[1],
+                      vague=parsed[1] is not None)
+        if money:
+            found.start, found.kind = i - 1, "money"
+            if sign is not None:
+                _set_unit(found, sign)
+                found.start = sign.start
+        _open_million(doc, found)
     _grow_range(doc, found, lex)
     _add_suffix(doc, found, lex)
     found.chunk_end = _chunk_end(doc, found.core_end)
     if found.kind == "count" and is_age(doc, found, lex):
         found.kind, found.age, found.end = "measure", True, found.chunk_end
+        found.unit = "years"
     return found
+
+
+def _glued_number(doc: Doc, i: int) -> Found | None:
+    """A number written in one token with its currency, sign or unit ("RM4.10", "+1.2", "7kW")."""
+    glued = read_glued(doc[i].text)
+    if glued is None:
+        return None
+    found = Found(i, i + 1, i, i + 1, value=glued.value, sign=glued.sign)
+    if glued.currency is not None:
+        found.kind, found.currency = "money", glued.currency.currency
+        found.unit = glued.currency.label(glued.unit_text or "")
+    if glued.open_m:
+        if _noun_or_unit_after(doc, i + 1):
+            found.value *= 1e6  # "4.5m tonnes", "3m people"
+        else:
+            _set_unit(found, UnitMatch(i, i + 1, "m", glued.unit))  # "a 50m drop"
+    elif glued.unit is not None:
+        _set_unit(found, UnitMatch(i, i + 1, glued.unit_text, glued.unit))
+    elif found.kind != "money" and i > 0:
+        sign = currency_before(doc, i)  # "$ -50.8bn"
+        if sign is not None:
+            found.start = sign.start
+            _set_unit(found, sign)
+    return found
+
+
+def _open_million(doc: Doc, found: Found) -> None:
+    """Scale a plain number followed by a glued "m" before a noun: "4.5m tonnes" is 4.5 million."""
+    end = found.core_end
+    if found.kind == "money" or end + 1 >= len(doc) or doc[end - 1].whitespace_:
+        return
+    last = doc[end - 1].lower_
+    if doc[end].text in ("m", "M") and _noun_or_unit_after(doc, end + 1):
+        found.value *= 1e6
+        found.end = found.core_end = end + 1
+    elif last.endswith("m") and not last.endswith("mm") and _noun_or_unit_after(doc, end):
+        found.value *= 1e6
+
+
+def _noun_or_unit_after(doc: Doc, i: int) -> bool:
+    """True if a unit or a noun follows from token `i` on ("tonnes", "people", "digital and
+    physical sales"), so an "m" before it is a million rather than metres."""
+    if i >= len(doc):
+        return False
+    if unit_after(doc, i) is not None:
+        return True
+    for token in doc[i : i + _MAX_PHRASE_TOKENS]:
+        if token.pos_ == "NOUN" and token.is_lower:
+            return True
+        if token.pos_ not in {"ADJ", "CCONJ", "ADV"}:
+            return False
+    return False
+
+
+def _set_unit(found: Found, match: UnitMatch) -> None:
+    """Record the unit (and the currency, for money) and the kind it gives the number."""
+    found.unit = match.label
+    if match.unit.is_money:
+        found.kind, found.currency = "money", match.unit.currency
+    elif found.unit == "%":
+        found.kind = "percent"
+    else:
+        found.kind = "measure"
 
 
 def starts_number(token: Token, lex: Lexicon) -> bool:
@@ -213,12 +291,21 @@ def _grow_range(doc: Doc, found: Found, lex: Lexicon) -> None:
     if start2 >= len(doc) or ordinal_value(doc[start2].text, lex) is not None:
         return
     end2 = _core_end(doc, start2, lex)
-    if end2 is None or _after_month(doc, found.core_start, lex):
+    glued = None
+    if end2 is None:  # "25 – 40min", "5-10W": the unit is glued to the upper end
+        glued = read_glued(doc[start2].text)
+        if glued is None or glued.unit is None or glued.sign or found.unit is not None:
+            return
+        end2 = start2 + 1
+    if _after_month(doc, found.core_start, lex):
         return  # "since Dec. 5 to 922" is a date, then a count
-    high = parse_value([t.text for t in doc[start2:end2]], money=found.kind == "money")
+    if glued is not None:
+        high = (glued.value, None)
+    else:
+        high = parse_value([t.text for t in doc[start2:end2]], money=found.kind == "money")
     if high is None:
         return
-    if joiner == "-" and (is_digits(doc[end - 1].lower_) != is_digits(doc[start2].lower_)):
+    if joiner == "-" and glued is None and (is_digits(doc[end - 1].lower_) != is_digits(doc[start2].lower_)):
         return
     low = found.value
     scale = _trailing_multiplier(doc, start2, end2, lex)
@@ -228,6 +315,8 @@ def _grow_range(doc: Doc, found: Found, lex: Lexicon) -> None:
         return
     found.value, found.value_max = low, high[0]
     found.core_end = found.end = end2
+    if glued is not None and glued.unit is not None:
+        _set_unit(found, UnitMatch(start2, end2, glued.unit_text, glued.unit))
 
 
 def _after_month(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -252,18 +341,34 @@ def _add_suffix(doc: Doc, found: Found, lex: Lexicon) -> None:
             found.value_max = None if found.value_max is None else found.value_max * factor
             found.end = found.core_end = end + 1
             return
+    if found.unit is not None:
+        return
+    if _hyphenated(doc, end):  # "a 6.1-inch screen", "a 2.4-litre engine"
+        unit = unit_after(doc, end + 1, glued=True)
+        if unit is not None and unit.unit.kind != "time":  # "14-year-old" is an age (is_age)
+            found.end = unit.end
+            _set_unit(found, unit)
+            return
+    unit = unit_after(doc, end, glued=end > 0 and not doc[end - 1].whitespace_)
+    if unit is not None and (found.kind == "count" or unit.unit.is_money or unit.label == "%"):
+        found.end = unit.end
+        _set_unit(found, unit)
+        return
     matched = _match_phrase(doc, end, lex.percent)
     if matched:
-        found.end, found.kind = matched, "percent"
+        found.end, found.kind, found.unit = matched, "percent", "%"
         return
     currency = _currency_after(doc, end, lex)
     if currency:
         found.end, found.kind = currency, "money"
+        found.unit = doc[currency - 1].lower_
         return
-    if found.kind == "count":
-        matched = _match_phrase(doc, end, lex.units)
-        if matched:
-            found.end, found.kind = matched, "measure"
+
+
+def _hyphenated(doc: Doc, i: int) -> bool:
+    """True if token `i` is a hyphen joining the number to the next word ("6.1-inch")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_
 
 
 def _currency_after(doc: Doc, i: int, lex: Lexicon) -> int:
