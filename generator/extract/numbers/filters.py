@@ -129,9 +129,9 @@ def _is_year(core: Span, found: Found) -> bool:
 
 
 def _counts_noun_after(core: Span) -> bool:
-    """True if the number counts a plural noun after it ("more than 1000 customers")."""
+    """True if the number counts a noun after it ("more than 1000 customers", "1000 staff")."""
     anchor = anchor_token(core)
-    return anchor.dep_ == "nummod" and anchor.head.i > anchor.i and anchor.head.tag_ == "NNS"
+    return anchor.dep_ == "nummod" and anchor.head.i > anchor.i and anchor.head.pos_ == "NOUN"
 
 
 def _is_clock_time(doc: Doc, found: Found, lex: Lexicon) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from generator.briefing import Number
+from generator.briefing.model import ChangeDirection
 from generator.extract.numbers.filters import is_age, is_not_a_count, is_tabular
 from generator.extract.numbers.found import Found
 from generator.extract.numbers.lexicon import Lexicon, lexicon
@@ -20,6 +21,7 @@ from generator.extract.numbers.subject import counted_noun, noun_phrase
 from generator.quantities import UnitMatch, currency_before, read_glued, unit_after
 
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
+FRACTION, TIMES = "fraction", "times"  # units of shares in words and of multiples
 _MAX_PHRASE_TOKENS = 4
 
 
@@ -72,10 +74,38 @@ def _to_number(doc: Doc, found: Found, noun: Token | None, lex: Lexicon) -> Numb
         kind=found.kind,
         subject=subject,
         sentence=doc[found.start].sent.text.strip(),
-        value_max=None if found.value_max is None else tidy(found.value_max),
+        low=None if found.value_max is None else tidy(found.value),
+        high=None if found.value_max is None else tidy(found.value_max),
         unit=found.unit,
         currency=found.currency,
+        change=_change(doc, found, lex),
     )
+
+
+def _change(doc: Doc, found: Found, lex: Lexicon) -> ChangeDirection | None:
+    """"up"/"down" when the text gives the number as a change ("rose 0.65 per cent", "fell by
+    $2bn", "+1.2%"), None for a level ("to $50bn", "a $5bn budget") and for counts."""
+    if found.kind not in {"money", "percent", "measure"} or found.age:
+        return None
+    if found.kind == "percent" and found.sign in ("+", "-"):
+        return "up" if found.sign == "+" else "down"
+    return _change_word(doc, found.start, lex)
+
+
+def _change_word(doc: Doc, start: int, lex: Lexicon) -> ChangeDirection | None:
+    """The direction named by the word before token `start` ("rose", "fell by", "up nearly")."""
+    i = start - 1
+    sentence_start = doc[start].sent.start
+    while i >= sentence_start and doc[i].lower_ in lex.change_fillers:
+        i -= 1
+    if i < sentence_start:
+        return None
+    word = doc[i]
+    if word.lemma_.lower() in lex.change_up or word.lower_ in lex.change_up:
+        return "up"
+    if word.lemma_.lower() in lex.change_down or word.lower_ in lex.change_down:
+        return "down"
+    return None
 
 
 def _measured(doc: Doc, found: Found) -> str | None:
@@ -98,6 +128,9 @@ def _measured(doc: Doc, found: Found) -> str | None:
 def find_number(doc: Doc, i: int, lex: Lexicon) -> Found | None:
     """The number written from token `i` on (with its currency, unit or range), or None."""
     token = doc[i]
+    share = _fraction(doc, i, lex) or _fold(doc, i, lex)
+    if share is not None:
+        return share
     ordinal = ordinal_value(token.text, lex)
     if ordinal is not None:
         chunk_end = _chunk_end(doc, i + 1)
@@ -152,6 +185,37 @@ def _glued_number(doc: Doc, i: int) -> Found | None:
             found.start = sign.start
             _set_unit(found, sign)
     return found
+
+
+def _fraction(doc: Doc, i: int, lex: Lexicon) -> Found | None:
+    """A share written in words before "of": "a third of", "two-thirds of", "half of" (1/3, 2/3, 1/2)."""
+    lower = doc[i].lower_
+    if lower in lex.fraction_denominators and lower.startswith("half"):
+        top, at = 1.0, i  # "half of the staff"
+    elif lower in ("a", "an", "one") or lower in lex.words:
+        top, at = lex.words.get(lower, 1.0), i + 1
+        if at < len(doc) and doc[at].text == "-" and not doc[at - 1].whitespace_:
+            at += 1  # "two-thirds"
+    else:
+        return None
+    if at + 1 >= len(doc) or doc[at].lower_ not in lex.fraction_denominators or doc[at + 1].lower_ != "of":
+        return None
+    if at == i and i > 0 and doc[i - 1].lower_ in ("a", "an", "one"):
+        return None  # "one and a half": the number path reads it
+    value = top / lex.fraction_denominators[doc[at].lower_]
+    return Found(i, at + 1, i, at + 1, kind="measure", value=value, unit=FRACTION, chunk_end=at + 1)
+
+
+def _fold(doc: Doc, i: int, lex: Lexicon) -> Found | None:
+    """A multiple: "threefold", "a 10-fold rise" -> 3 and 10 times."""
+    lower = doc[i].lower_
+    if lower.endswith("fold") and lower[:-4] in lex.words:
+        return Found(i, i + 1, i, i + 1, kind="measure", value=lex.words[lower[:-4]], unit=TIMES)
+    nxt = doc[i + 1 : i + 3]
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "fold" and is_digits(lower) \
+            and not doc[i].whitespace_:
+        return Found(i, i + 3, i, i + 1, kind="measure", value=float(lower.replace(",", "")), unit=TIMES)
+    return None
 
 
 def _open_million(doc: Doc, found: Found) -> None:
@@ -280,11 +344,13 @@ def _grow_range(doc: Doc, found: Found, lex: Lexicon) -> None:
     if end + 1 >= len(doc) or found.vague:
         return
     joiner = doc[end].lower_
-    between = found.core_start > 0 and doc[found.core_start - 1].lower_ == "between"
-    if not (joiner in _RANGE_WORDS or (joiner == "and" and between)):
+    before = doc[found.start - 1].lower_ if found.start > 0 else ""  # "between US$300 and 400 billion"
+    if not (joiner in _RANGE_WORDS or (joiner == "and" and before == "between")):
         return
-    if found.core_start > 0 and doc[found.core_start - 1].lower_ == "from":
+    if before == "from":
         return
+    if joiner == "to" and _change_word(doc, found.start, lex) is not None:
+        return  # "fell by $2bn to $50bn": a change, then the level it reached
     start2 = end + 1
     if doc[start2].lower_ in lex.currency_symbols:
         start2 += 1
@@ -335,7 +401,8 @@ def _add_suffix(doc: Doc, found: Found, lex: Lexicon) -> None:
     end = found.end
     glued = end < len(doc) and not doc[end - 1].whitespace_
     if glued and found.kind == "money":
-        factor = lex.money_multipliers.get(doc[end].lower_) or lex.multipliers.get(doc[end].lower_)
+        word = doc[end].lower_.rstrip(".")  # "USD20m." at the end of a sentence
+        factor = lex.money_multipliers.get(word) or lex.multipliers.get(word)
         if factor:  # "$100m": the multiplier is part of the amount
             found.value *= factor
             found.value_max = None if found.value_max is None else found.value_max * factor
