@@ -40,6 +40,7 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks tools
+	$(BIN)/mypy
 
 bench-quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py

@@ -1,13 +1,47 @@
-"""Settings shared by the CLI and the MkDocs plugin, read from mkdocs.yml's `briefings` plugin."""
+"""Settings shared by the CLI and the MkDocs plugin, read from mkdocs.yml's `briefings` plugin.
+
+The library owns its settings; the MkDocs adapter (mkdocs_plugin/config.py) declares the
+same options for MkDocs and hands its config to `Settings.from_config`, so nothing here
+imports MkDocs. tests/test_settings.py keeps the two sets of defaults in step.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import yaml
 
-from generator.mkdocs_plugin.config import BriefingsConfig
+from generator.extract.model_name import DEFAULT_MODEL
+
+# The plugin options the library reads: name -> (type, default).
+OPTIONS: dict[str, tuple[type, Any]] = {
+    "content": (str, "content"),
+    "templates": (str, "templates"),
+    "model": (str, DEFAULT_MODEL),
+    "extract": (bool, True),
+    "strict": (bool, False),
+}
+
+
+class SettingsSource(Protocol):
+    """What `Settings.from_config` reads: the MkDocs plugin's config, or any object like it."""
+
+    content: str
+    templates: str
+    model: str
+    extract: bool
+    strict: bool
+
+
+@dataclass
+class _Options:
+    content: str
+    templates: str
+    model: str
+    extract: bool
+    strict: bool
 
 
 @dataclass
@@ -27,7 +61,7 @@ class Settings:
         return self.content_dir / "briefings"
 
     @classmethod
-    def from_config(cls, config: BriefingsConfig, base: Path) -> Settings:
+    def from_config(cls, config: SettingsSource, base: Path) -> Settings:
         return cls(
             content_dir=base / config.content,
             templates_dir=base / config.templates,
@@ -39,18 +73,21 @@ class Settings:
     @classmethod
     def from_mkdocs_yml(cls, path: Path) -> Settings:
         """Read the `briefings` plugin options of `path`; defaults when absent."""
-        options: dict = {}
+        options: dict[str, Any] = {}
         if path.exists():
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader) or {}
             for plugin in data.get("plugins") or []:
                 if isinstance(plugin, dict) and "briefings" in plugin:
                     options = plugin["briefings"] or {}
-        config = BriefingsConfig()
-        config.load_dict(options)
-        errors, _ = config.validate()
+        values, errors = {}, []
+        for name, (kind, default) in OPTIONS.items():
+            value = options.get(name, default)
+            if not isinstance(value, kind):
+                errors.append(f"{name}: expected type: {kind.__name__}, but received: {type(value).__name__}")
+            values[name] = value
         if errors:
-            raise SystemExit(f"{path}: plugin 'briefings': " + "; ".join(f"{k}: {e}" for k, e in errors))
-        return cls.from_config(config, path.parent)
+            raise SystemExit(f"{path}: plugin 'briefings': " + "; ".join(errors))
+        return cls.from_config(_Options(**values), path.parent)
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 # Importing the components registers their factories with spaCy.
 from generator.extract.actors import component as _actors  # noqa: F401
@@ -56,4 +57,5 @@ def add_actor_ruler(nlp: Language) -> None:
     ruler = nlp.add_pipe(
         "entity_ruler", name="actor_ruler", before=before, config={"phrase_matcher_attr": "ORTH"}
     )
+    assert isinstance(ruler, EntityRuler)
     ruler.from_disk(ACTOR_PATTERNS)

@@ -12,6 +12,8 @@ model).  The rules here then
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 from generator.briefing import Actor
@@ -93,7 +95,7 @@ class _Finder:
     def _free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
 
-    def _add(self, span: Span, kind: str, **extra: str | None) -> Mention | None:
+    def _add(self, span: Span, kind: str, **extra: Any) -> Mention | None:
         """Record `span` as a mention of `kind`, keyed through the country and alias tables."""
         text = clean_text(span)
         if not text or not self._free(span.start, span.end):

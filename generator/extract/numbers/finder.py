@@ -63,7 +63,7 @@ def _to_number(doc: Doc, found: Found, noun: Token | None, lex: Lexicon) -> Numb
     """Build the briefing item: value, text as written, kind, counted subject, sentence."""
     if noun is not None:
         after = max(found.end, found.chunk_end) if noun.i >= found.end else 0
-        subject = noun_phrase(noun, after, lex)
+        subject: str | None = noun_phrase(noun, after, lex)
     elif found.kind in {"measure", "percent"}:
         subject = _measured(doc, found)
     else:

@@ -65,7 +65,8 @@ def parse_value(words: Sequence[str], money: bool = False) -> tuple[float, float
     """
     lex = lexicon()
     total, current = 0.0, None  # finished thousands-groups, and the group being built
-    low = high = None  # bounds of a vague amount ("tens", "hundreds of thousands")
+    low: float | None = None  # bounds of a vague amount ("tens", "hundreds of thousands")
+    high = 0.0  # set with `low`
     for raw in words:
         word = raw.lower()
         if word in _FILLERS:

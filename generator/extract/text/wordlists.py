@@ -2,7 +2,8 @@
 
 A word list is a UTF-8 text file, one entry a line; blank lines and lines starting with `#`
 are skipped. A `[section]` line starts a named section; a line `canonical | other | ...`
-lists the forms of one name (read with `alias_lines`).
+lists the forms of one name (read with `alias_lines`); a table has its columns separated by
+tabs (read with `table_rows`).
 """
 
 from __future__ import annotations
@@ -32,3 +33,8 @@ def word_sections(path: Path) -> dict[str, list[str]]:
 def alias_lines(path: Path) -> list[list[str]]:
     """The `canonical | other form | ...` lines of a word list, each as [canonical, *others]."""
     return [[part.strip() for part in line.split("|")] for line in word_lines(path)]
+
+
+def table_rows(path: Path) -> list[list[str]]:
+    """The rows of a tab-separated word list, each as its list of columns."""
+    return [line.split("\t") for line in word_lines(path)]
