@@ -18,10 +18,11 @@ from generator.extract.numbers.found import Found
 from generator.extract.numbers.lexicon import Lexicon, lexicon
 from generator.extract.numbers.parse import is_digits, ordinal_value, parse_value, tidy
 from generator.extract.numbers.subject import counted_noun, noun_phrase
-from generator.quantities import UnitMatch, currency_before, read_glued, unit_after
+from generator.quantities import Glued, UnitMatch, currency_before, read_glued, unit_after
 
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
 FRACTION, TIMES = "fraction", "times"  # units of shares in words and of multiples
+_UpperEnd = tuple[int, int, float, Glued | None]  # start, end, value, the glued token ("40min")
 _MAX_PHRASE_TOKENS = 4
 
 
@@ -45,18 +46,48 @@ def extract_numbers(doc: Doc) -> list[Number]:
             continue  # "millions of years": a duration
         if found.vague and noun is None:
             continue  # "millions have been displaced": an amount of nothing named
-        out.append(_to_number(doc, found, noun, lex))
+        number = _to_number(doc, found, noun, lex)
+        if number.kind == "count" and number.subject is None:
+            number.subject = _elided_subject(doc, found, out, lex)
+        out.append(number)
     return out
+
+
+def _elided_subject(doc: Doc, found: Found, before: list[Number], lex: Lexicon) -> str | None:
+    """What a bare count counts when the noun is left out: people, for the dead and injured
+    ("the blaze killed three and injured sixteen"); else the noun of the count before it in
+    the sentence ("Biden won 9 delegates, followed by Klobuchar, with 6")."""
+    anchor = doc[found.core_end - 1]
+    for token in (anchor.head, anchor.head.head, *doc[found.end : found.end + 3]):
+        if token.lemma_.lower() in lex.casualty_words or token.lower_ in lex.casualty_words:
+            return "people"
+    sentence = doc[found.start].sent.text.strip()
+    for number in reversed(before):
+        if number.sentence != sentence:
+            break
+        if number.kind == "count" and number.subject:
+            return number.subject
+    return None
 
 
 def _counted_token(doc: Doc, found: Found, lex: Lexicon) -> Token | None:
     """The noun the number counts (a count, ordinal, money or age), if the parse shows one."""
     if found.kind in {"measure", "percent"} and not found.age:
         return None
-    noun = counted_noun(doc[found.core_start : found.core_end], found.chunk_end, lex)
+    noun = _hyphened_noun(doc, found) or counted_noun(doc[found.core_start : found.core_end],
+                                                      found.chunk_end, lex)
     if noun is None or noun.is_stop or found.start <= noun.i < found.end:
         return None
     return noun
+
+
+def _hyphened_noun(doc: Doc, found: Found) -> Token | None:
+    """The noun joined to the number by a hyphen, which is what it counts: "a four-cylinder
+    engine" counts cylinders, "a 10-member panel" members ("250,000-strong" is no noun)."""
+    if found.age or found.chunk_end != found.core_end + 2 or doc[found.core_end].text != "-":
+        return None
+    noun = doc[found.core_end + 1]
+    return noun if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower else None
 
 
 def _to_number(doc: Doc, found: Found, noun: Token | None, lex: Lexicon) -> Number:
@@ -114,7 +145,12 @@ def _measured(doc: Doc, found: Found) -> str | None:
     for token in (last, last.head):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= found.end:
-                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                # "of the combined digital and physical sales": the small model may hang the
+                # adjective on "of" and the noun on the adjective
+                objects = [o if o.pos_ == "NOUN" else next((c for c in o.children if c.dep_ == "conj"
+                                                           and c.pos_ == "NOUN"), None) for o in objects]
+                objects = [o for o in objects if o is not None]
                 if objects:
                     return noun_phrase(objects[0], child.i + 1)
     return None
@@ -128,6 +164,8 @@ def _measured(doc: Doc, found: Found) -> str | None:
 def find_number(doc: Doc, i: int, lex: Lexicon) -> Found | None:
     """The number written from token `i` on (with its currency, unit or range), or None."""
     token = doc[i]
+    if not token.text.isascii():
+        return None  # digits of another script ("२५"): a passage this English parse cannot read
     share = _fraction(doc, i, lex) or _fold(doc, i, lex)
     if share is not None:
         return share
@@ -157,6 +195,8 @@ def find_number(doc: Doc, i: int, lex: Lexicon) -> Found | None:
     _grow_range(doc, found, lex)
     _add_suffix(doc, found, lex)
     found.chunk_end = _chunk_end(doc, found.core_end)
+    if found.kind == "count" and found.start > 0 and doc[found.start - 1].lower_ in lex.units_before:
+        found.kind, found.unit = "measure", doc[found.start - 1].lower_  # "a magnitude 5.5 quake"
     if found.kind == "count" and is_age(doc, found, lex):
         found.kind, found.age, found.end = "measure", True, found.chunk_end
         found.unit = "years"
@@ -341,48 +381,53 @@ def _currency_before(doc: Doc, i: int, lex: Lexicon) -> bool:
 def _grow_range(doc: Doc, found: Found, lex: Lexicon) -> None:
     """Extend "15 to 20", "3,000-5,000", "two or three", "between 10 and 20" into one range."""
     end = found.core_end
-    if end + 1 >= len(doc) or found.vague:
+    if end + 1 >= len(doc) or found.vague or not _joins_range(doc, found, lex):
         return
-    joiner = doc[end].lower_
-    before = doc[found.start - 1].lower_ if found.start > 0 else ""  # "between US$300 and 400 billion"
-    if not (joiner in _RANGE_WORDS or (joiner == "and" and before == "between")):
-        return
-    if before == "from":
-        return
-    if joiner == "to" and _change_word(doc, found.start, lex) is not None:
-        return  # "fell by $2bn to $50bn": a change, then the level it reached
-    start2 = end + 1
-    if doc[start2].lower_ in lex.currency_symbols:
-        start2 += 1
-    if start2 >= len(doc) or ordinal_value(doc[start2].text, lex) is not None:
-        return
-    end2 = _core_end(doc, start2, lex)
-    glued = None
-    if end2 is None:  # "25 – 40min", "5-10W": the unit is glued to the upper end
-        glued = read_glued(doc[start2].text)
-        if glued is None or glued.unit is None or glued.sign or found.unit is not None:
-            return
-        end2 = start2 + 1
-    if _after_month(doc, found.core_start, lex):
+    upper = _upper_end(doc, found, end + 1, lex)
+    if upper is None or _after_month(doc, found.core_start, lex):
         return  # "since Dec. 5 to 922" is a date, then a count
-    if glued is not None:
-        high = (glued.value, None)
-    else:
-        high = parse_value([t.text for t in doc[start2:end2]], money=found.kind == "money")
-    if high is None:
-        return
-    if joiner == "-" and glued is None and (is_digits(doc[end - 1].lower_) != is_digits(doc[start2].lower_)):
-        return
+    start2, end2, high, glued = upper
     low = found.value
     scale = _trailing_multiplier(doc, start2, end2, lex)
     if scale and not _trailing_multiplier(doc, found.core_start, found.core_end, lex):
         low *= scale  # "two to three million": both ends are millions
-    if high[0] <= low:
+    if high <= low:
         return
-    found.value, found.value_max = low, high[0]
+    found.value, found.value_max = low, high
     found.core_end = found.end = end2
     if glued is not None and glued.unit is not None:
         _set_unit(found, UnitMatch(start2, end2, glued.unit_text, glued.unit))
+
+
+def _joins_range(doc: Doc, found: Found, lex: Lexicon) -> bool:
+    """Whether the word after the number joins it to an upper end ("to", "-", "between .. and")."""
+    joiner = doc[found.core_end].lower_
+    before = doc[found.start - 1].lower_ if found.start > 0 else ""  # "between US$300 and 400 billion"
+    if not (joiner in _RANGE_WORDS or (joiner == "and" and before == "between")) or before == "from":
+        return False
+    # "fell by $2bn to $50bn": a change, then the level it reached
+    return not (joiner == "to" and _change_word(doc, found.start, lex) is not None)
+
+
+def _upper_end(doc: Doc, found: Found, start2: int, lex: Lexicon) -> _UpperEnd | None:
+    """(start, end, value, glued token) of a range's upper end from token `start2`, or None."""
+    if doc[start2].lower_ in lex.currency_symbols:
+        start2 += 1
+    if start2 >= len(doc) or ordinal_value(doc[start2].text, lex) is not None:
+        return None
+    end2 = _core_end(doc, start2, lex)
+    if end2 is None:  # "25 – 40min", "5-10W": the unit is glued to the upper end
+        glued = read_glued(doc[start2].text)
+        if glued is None or glued.unit is None or glued.sign or found.unit is not None:
+            return None
+        return start2, start2 + 1, glued.value, glued
+    high = parse_value([t.text for t in doc[start2:end2]], money=found.kind == "money")
+    if high is None:
+        return None
+    end = found.core_end
+    if doc[end].lower_ == "-" and is_digits(doc[end - 1].lower_) != is_digits(doc[start2].lower_):
+        return None
+    return start2, end2, high[0], None
 
 
 def _after_month(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -412,7 +457,7 @@ def _add_suffix(doc: Doc, found: Found, lex: Lexicon) -> None:
         return
     if _hyphenated(doc, end):  # "a 6.1-inch screen", "a 2.4-litre engine"
         unit = unit_after(doc, end + 1, glued=True)
-        if unit is not None and unit.unit.kind != "time":  # "14-year-old" is an age (is_age)
+        if unit is not None and not unit.written.endswith("old"):  # "14-year-old" is an age (is_age)
             found.end = unit.end
             _set_unit(found, unit)
             return

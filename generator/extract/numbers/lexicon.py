@@ -40,6 +40,8 @@ class Lexicon:
     change_down: frozenset[str]
     change_fillers: frozenset[str]
     fraction_denominators: Mapping[str, int]
+    casualty_words: frozenset[str]
+    units_before: frozenset[str]
 
     def is_number_word(self, lower: str) -> bool:
         """True for a word that can be part of a written number ("three", "million", "dozens")."""
@@ -80,4 +82,6 @@ def lexicon() -> Lexicon:
         change_down=frozenset(data["change_down"]),
         change_fillers=frozenset(data["change_fillers"]),
         fraction_denominators={k: int(v) for k, v in data["fraction_denominators"].items()},
+        casualty_words=frozenset(data["casualty_words"]),
+        units_before=frozenset(data["units_before"]),
     )
