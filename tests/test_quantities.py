@@ -150,3 +150,38 @@ def test_numbers_inside_names_are_not_numbers(nlp, sentence):
 def test_a_four_digit_count_of_a_noun_is_not_a_year(nlp):
     number = one(nlp, "The company now has more than 1000 staff in Leeds.")
     assert (number.value, number.kind, number.subject) == (1000, "count", "staff")
+
+
+def test_the_unit_after_the_upper_end_is_the_unit_of_both(nlp):
+    start, end, _ = extract_numbers(nlp("The car went from 0 to 62 mph in 7.2 seconds."))
+    assert (start.value, start.unit, end.value, end.unit) == (0, "mph", 62, "mph")
+
+
+def test_a_range_of_change_is_one_number(nlp):
+    number = one(nlp, "Temperatures dropped by 1 to 1.5 degrees Celsius.")
+    assert (number.low, number.high, number.unit, number.change) == (1, 1.5, "degrees Celsius", "down")
+
+
+def test_a_count_of_units_is_a_measure(nlp):
+    number = one(nlp, "The defence gave up 517 rushing yards against Kentucky.")
+    assert (number.value, number.kind, number.unit, number.change) == (517, "measure", "yards", None)
+
+
+def test_a_unit_per_unit_is_one_unit(nlp):
+    number = one(nlp, "The film withstands fields of 10 kV/cm without breaking.")
+    assert (number.value, number.unit) == (10, "kV/cm")
+
+
+def test_a_decimal_before_an_abbreviation_is_a_measure_in_it(nlp):
+    number = one(nlp, "The shortstop was worth 0.5 WAR last season.")
+    assert (number.value, number.kind, number.unit) == (0.5, "measure", "WAR")
+
+
+def test_the_dead_and_injured_are_people(nlp):
+    killed, injured = extract_numbers(nlp("The blaze killed three and injured sixteen on Sunday."))
+    assert (killed.subject, injured.subject) == ("people", "people")
+
+
+def test_a_bare_count_counts_the_noun_of_the_count_before_it(nlp):
+    first, second = extract_numbers(nlp("Biden won 9 delegates, followed by Senator Amy Klobuchar, with 6."))
+    assert (first.subject, second.subject) == ("delegates", "delegates")

@@ -41,12 +41,24 @@ def unit_after(doc: Doc, i: int, glued: bool = False) -> UnitMatch | None:
         if token.is_space or (token.is_punct and token.text not in ("-", "/", "%", "°")):
             break
         text += token.text
-        unit = table.lookup(text, glued=glued and j == i)
+        unit = table.lookup(text, glued=glued and j == i) or _ratio(text)
         if unit is not None and text not in _MARKS_ALONE:
             best = UnitMatch(i, j + 1, text, unit)
         if token.whitespace_:
             text += " "
     return best
+
+
+def _ratio(text: str) -> Unit | None:
+    """A unit per unit written with a slash ("kV/cm", "A/cm2"), when both halves are units."""
+    top, slash, bottom = text.partition("/")
+    if not slash or not top or not bottom:
+        return None
+    table = unit_table()
+    over, under = table.lookup(top, glued=True), table.lookup(bottom, glued=True)
+    if over is None or under is None:
+        return None
+    return Unit(name=f"{over.name} per {under.name}", kind="ratio")
 
 
 def currency_before(doc: Doc, i: int) -> UnitMatch | None:

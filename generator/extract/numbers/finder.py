@@ -18,7 +18,7 @@ from generator.extract.numbers.found import Found
 from generator.extract.numbers.lexicon import Lexicon, lexicon
 from generator.extract.numbers.parse import is_digits, ordinal_value, parse_value, tidy
 from generator.extract.numbers.subject import counted_noun, noun_phrase
-from generator.quantities import Glued, UnitMatch, currency_before, read_glued, unit_after
+from generator.quantities import Glued, UnitMatch, currency_before, read_glued, unit_after, unit_table
 
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
 FRACTION, TIMES = "fraction", "times"  # units of shares in words and of multiples
@@ -30,6 +30,7 @@ def extract_numbers(doc: Doc) -> list[Number]:
     """Return every number in the article that counts or measures something, in order."""
     lex = lexicon()
     out: list[Number] = []
+    previous: Found | None = None  # the Found of out[-1]
     i = 0
     while i < len(doc):
         found = find_number(doc, i, lex)
@@ -42,6 +43,8 @@ def extract_numbers(doc: Doc) -> list[Number]:
         if found.unit is None and is_tabular(doc[found.start].sent):
             continue  # a results table; "FTSE -0.6% CAC -1.7%" is still a list of quantities
         noun = _counted_token(doc, found, lex)
+        if noun is not None and found.kind == "count" and _counts_a_unit(doc, found, noun):
+            noun = None  # "517 rushing yards", "three straight years": a measure
         if found.kind == "count" and noun is not None and noun.lower_ in lex.time_nouns:
             continue  # "millions of years": a duration
         if found.vague and noun is None:
@@ -49,8 +52,31 @@ def extract_numbers(doc: Doc) -> list[Number]:
         number = _to_number(doc, found, noun, lex)
         if number.kind == "count" and number.subject is None:
             number.subject = _elided_subject(doc, found, out, lex)
+        if out and previous is not None and number.unit and _bare_lower_end(doc, previous, found, out[-1]):
+            out[-1].kind, out[-1].unit, out[-1].currency = number.kind, number.unit, number.currency
         out.append(number)
+        previous = found
     return out
+
+
+def _counts_a_unit(doc: Doc, found: Found, noun: Token) -> bool:
+    """True if the noun a count "counts" is a unit of measure a word or two on ("517 rushing
+    yards"); the number then measures in it."""
+    if not found.end <= noun.i <= found.end + 2 or not noun.is_lower:
+        return False  # "eight straight World Cups" are tournaments, not cups
+    unit = unit_table().lookup(noun.text, glued=False)
+    if unit is None or unit.is_money or unit.kind in {"dimensionless", "score"}:
+        return False
+    found.kind, found.unit = "measure", unit.label(noun.text)
+    return True
+
+
+def _bare_lower_end(doc: Doc, previous: Found, found: Found, number: Number) -> bool:
+    """True if `previous` is the bare lower end of "from 0 to 62 mph", "1 to 1.5 degrees": the
+    unit written once after the upper end is the unit of both."""
+    between = doc[previous.end : found.start].text.strip().lower()
+    return between in {"to", "-", "–", "and"} and number.unit is None and number.kind == "count" \
+        and number.subject is None
 
 
 def _elided_subject(doc: Doc, found: Found, before: list[Number], lex: Lexicon) -> str | None:
@@ -132,6 +158,8 @@ def _change_word(doc: Doc, start: int, lex: Lexicon) -> ChangeDirection | None:
     if i < sentence_start:
         return None
     word = doc[i]
+    if word.dep_ == "prt":
+        return None  # "gave up 517 yards": a particle of the verb, not a rise
     if word.lemma_.lower() in lex.change_up or word.lower_ in lex.change_up:
         return "up"
     if word.lemma_.lower() in lex.change_down or word.lower_ in lex.change_down:
@@ -405,8 +433,9 @@ def _joins_range(doc: Doc, found: Found, lex: Lexicon) -> bool:
     before = doc[found.start - 1].lower_ if found.start > 0 else ""  # "between US$300 and 400 billion"
     if not (joiner in _RANGE_WORDS or (joiner == "and" and before == "between")) or before == "from":
         return False
-    # "fell by $2bn to $50bn": a change, then the level it reached
-    return not (joiner == "to" and _change_word(doc, found.start, lex) is not None)
+    # "fell by $2bn to $50bn": a change, then the level it reached ("dropped by 1 to 1.5
+    # degrees" is a range: the lower end has no currency of its own)
+    return not (joiner == "to" and found.kind == "money" and _change_word(doc, found.start, lex) is not None)
 
 
 def _upper_end(doc: Doc, found: Found, start2: int, lex: Lexicon) -> _UpperEnd | None:
@@ -455,6 +484,8 @@ def _add_suffix(doc: Doc, found: Found, lex: Lexicon) -> None:
             return
     if found.unit is not None:
         return
+    if _abbreviated_measure(doc, found):
+        return
     if _hyphenated(doc, end):  # "a 6.1-inch screen", "a 2.4-litre engine"
         unit = unit_after(doc, end + 1, glued=True)
         if unit is not None and not unit.written.endswith("old"):  # "14-year-old" is an age (is_age)
@@ -475,6 +506,19 @@ def _add_suffix(doc: Doc, found: Found, lex: Lexicon) -> None:
         found.end, found.kind = currency, "money"
         found.unit = doc[currency - 1].lower_
         return
+
+
+def _abbreviated_measure(doc: Doc, found: Found) -> bool:
+    """A decimal before an upper-case abbreviation is a measure in it ("0.5 WAR", "a 3.2 ERA",
+    "1.4 GPA"); whole numbers before one are counts ("5 NBA teams")."""
+    end = found.end
+    if end >= len(doc) or found.kind != "count" or float(found.value).is_integer():
+        return False
+    word = doc[end]
+    if not (word.is_alpha and word.is_upper and 2 <= len(word) <= 5) or word.ent_type_ in {"GPE", "NORP"}:
+        return False
+    found.kind, found.unit, found.end = "measure", word.text, end + 1
+    return True
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
