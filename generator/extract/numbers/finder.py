@@ -9,6 +9,8 @@ by `subject`. The vocabulary lives in data/lexicon.yaml.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from generator.briefing import Number
@@ -192,6 +194,8 @@ def _measured(doc: Doc, found: Found) -> str | None:
 def find_number(doc: Doc, i: int, lex: Lexicon) -> Found | None:
     """The number written from token `i` on (with its currency, unit or range), or None."""
     token = doc[i]
+    if not _may_start(token.lower_, lex):
+        return None  # most words: no digit and no number word
     if not token.text.isascii():
         return None  # digits of another script ("२५"): a passage this English parse cannot read
     share = _fraction(doc, i, lex) or _fold(doc, i, lex)
@@ -233,7 +237,8 @@ def find_number(doc: Doc, i: int, lex: Lexicon) -> Found | None:
 
 def _glued_number(doc: Doc, i: int) -> Found | None:
     """A number written in one token with its currency, sign or unit ("RM4.10", "+1.2", "7kW")."""
-    glued = read_glued(doc[i].text)
+    text = doc[i].text
+    glued = read_glued(text) if any(c.isdigit() for c in text) else None
     if glued is None:
         return None
     found = Found(i, i + 1, i, i + 1, value=glued.value, sign=glued.sign)
@@ -253,6 +258,19 @@ def _glued_number(doc: Doc, i: int) -> Found | None:
             found.start = sign.start
             _set_unit(found, sign)
     return found
+
+
+_STARTERS: dict[int, frozenset[str]] = {}
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _may_start(lower: str, lex: Lexicon) -> bool:
+    """A quick test before the real ones: can a number start at a token written `lower`?"""
+    starters = _STARTERS.get(id(lex))
+    if starters is None:
+        starters = _STARTERS[id(lex)] = frozenset(
+            {"a", "an", *lex.words, *lex.vague, *lex.ordinals, *lex.fraction_denominators})
+    return lower in starters or lower.endswith("fold") or _DIGIT_RE.search(lower) is not None
 
 
 def _fraction(doc: Doc, i: int, lex: Lexicon) -> Found | None:
@@ -279,9 +297,9 @@ def _fold(doc: Doc, i: int, lex: Lexicon) -> Found | None:
     lower = doc[i].lower_
     if lower.endswith("fold") and lower[:-4] in lex.words:
         return Found(i, i + 1, i, i + 1, kind="measure", value=lex.words[lower[:-4]], unit=TIMES)
-    nxt = doc[i + 1 : i + 3]
-    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "fold" and is_digits(lower) \
-            and not doc[i].whitespace_:
+    if i + 2 >= len(doc) or doc[i + 2].lower_ != "fold" or doc[i + 1].text != "-":
+        return None
+    if is_digits(lower) and not doc[i].whitespace_:
         return Found(i, i + 3, i, i + 1, kind="measure", value=float(lower.replace(",", "")), unit=TIMES)
     return None
 
