@@ -36,7 +36,7 @@ def _entry(unit) -> dict[str, str]:
     return entry
 
 
-def build() -> dict[str, dict[str, dict[str, str]]]:
+def build() -> dict[str, object]:
     """Symbols (case kept) and surfaces (lower case) -> the unit they most likely mean in news."""
     from quantulum3 import load  # development dependency only
 

@@ -169,20 +169,24 @@ def _change_word(doc: Doc, start: int, lex: Lexicon) -> ChangeDirection | None:
     return None
 
 
+def _noun_of(pobj: Token) -> Token | None:
+    """The noun an object of "of" names; in "of the combined digital and physical sales" the
+    small model may hang the adjective on "of" and the noun on the adjective."""
+    if pobj.pos_ == "NOUN":
+        return pobj
+    return next((c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+
+
 def _measured(doc: Doc, found: Found) -> str | None:
     """What a measure or share is of: "2.5 million square miles of area" -> "area"."""
     last = doc[found.end - 1]
     for token in (last, last.head):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= found.end:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                # "of the combined digital and physical sales": the small model may hang the
-                # adjective on "of" and the noun on the adjective
-                objects = [o if o.pos_ == "NOUN" else next((c for c in o.children if c.dep_ == "conj"
-                                                           and c.pos_ == "NOUN"), None) for o in objects]
-                objects = [o for o in objects if o is not None]
-                if objects:
-                    return noun_phrase(objects[0], child.i + 1)
+                objects = [_noun_of(c) for c in child.children if c.dep_ == "pobj"]
+                found_objects = [o for o in objects if o is not None]
+                if found_objects:
+                    return noun_phrase(found_objects[0], child.i + 1)
     return None
 
 
@@ -246,7 +250,7 @@ def _glued_number(doc: Doc, i: int) -> Found | None:
         found.kind, found.currency = "money", glued.currency.currency
         found.unit = glued.currency.label(glued.unit_text or "")
     if glued.open_m:
-        if _noun_or_unit_after(doc, i + 1):
+        if _noun_or_unit_after(doc, i + 1) or glued.unit is None:
             found.value *= 1e6  # "4.5m tonnes", "3m people"
         else:
             _set_unit(found, UnitMatch(i, i + 1, "m", glued.unit))  # "a 50m drop"
