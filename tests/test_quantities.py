@@ -185,3 +185,14 @@ def test_the_dead_and_injured_are_people(nlp):
 def test_a_bare_count_counts_the_noun_of_the_count_before_it(nlp):
     first, second = extract_numbers(nlp("Biden won 9 delegates, followed by Senator Amy Klobuchar, with 6."))
     assert (first.subject, second.subject) == ("delegates", "delegates")
+
+
+def test_a_count_before_adjectives_counts_the_noun_after_them(nlp):
+    sentence = "Two-thirds of the combined 4.3M digital and physical sales came from CDs."
+    _, number = extract_numbers(nlp(sentence))
+    assert (number.value, number.subject) == (4_300_000, "physical sales")
+
+
+def test_a_count_after_or_counts_the_noun_before(nlp):
+    number = one(nlp, "The team wants to add another pick or two in the draft.")
+    assert (number.value, number.subject) == (2, "pick")

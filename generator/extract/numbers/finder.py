@@ -89,12 +89,30 @@ def _elided_subject(doc: Doc, found: Found, before: list[Number], lex: Lexicon) 
     for token in (anchor.head, anchor.head.head, *doc[found.end : found.end + 3]):
         if token.lemma_.lower() in lex.casualty_words or token.lower_ in lex.casualty_words:
             return "people"
+    if found.start >= 2 and doc[found.start - 1].lower_ == "or" and doc[found.start - 2].pos_ == "NOUN":
+        return doc[found.start - 2].lower_  # "another pick or two"
+    after = _noun_after_adjectives(doc, found.end, lex)
+    if after is not None:
+        return noun_phrase(after, found.end, lex)  # "the combined 4.3M digital and physical sales"
     sentence = doc[found.start].sent.text.strip()
     for number in reversed(before):
         if number.sentence != sentence:
             break
         if number.kind == "count" and number.subject:
             return number.subject
+    return None
+
+
+def _noun_after_adjectives(doc: Doc, i: int, lex: Lexicon) -> Token | None:
+    """The noun right after adjectives from token `i` on ("digital and physical sales"), when the
+    parse did not tie it to the number; None if anything else comes first, or a time noun."""
+    if i >= len(doc) or doc[i].pos_ != "ADJ":
+        return None
+    for token in doc[i : i + _MAX_PHRASE_TOKENS]:
+        if token.pos_ == "NOUN" and token.is_lower:
+            return None if token.lower_ in lex.time_nouns else token
+        if token.pos_ not in {"ADJ", "CCONJ"}:
+            return None
     return None
 
 
