@@ -7,6 +7,10 @@ P/R/F1 and the extra figures next to `BASELINE.md` and the targets.
 
     python benchmarks/quality.py                 # every dev split
     python benchmarks/quality.py --split re3d-dev
+    python benchmarks/quality.py --split wikinews   # only the unannotated-corpus row
+
+Beside the dev splits, the Wikinews corpus (`shared/corpus/wikinews`, no gold) gives one
+row: the share of counts that say nothing about what they count (issue 16: <= 15 %).
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ from pathlib import Path
 import yaml
 from benchlib import OUT, ROOT, fmt, markdown_table, met_mark, require_shared
 
-SPLITS = ("re3d-dev", "conllpp-dev", "polnear-dev")
-EXTRAS = ("counted_accuracy", "speaker_accuracy", "kind_accuracy", "recall_direct", "recall_indirect")
+SPLITS = ("re3d-dev", "conllpp-dev", "polnear-dev", "newsquant-dev")
+CORPUS = "wikinews"
+EXTRAS = ("counted_accuracy", "unit_accuracy", "speaker_accuracy", "kind_accuracy", "recall_direct",
+          "recall_indirect")
 PRF = (("P", "precision"), ("R", "recall"), ("F1", "f1"))
 
 
@@ -33,7 +39,8 @@ class Target:
     dataset: str  # split name without -dev/-test, so the same targets apply to the test sets
     field: str
     figure: str  # "F1" or an extra figure name
-    minimum: float
+    minimum: float  # the bound: a floor, or a ceiling when `at_most`
+    at_most: bool = False
 
 
 TARGETS = (
@@ -48,6 +55,10 @@ TARGETS = (
     Target("polnear", "positions", "recall_indirect", 0.45),
     Target("polnear", "positions", "speaker_accuracy", 0.85),
     Target("polnear", "positions", "kind_accuracy", 0.95),
+    Target("newsquant", "numbers", "F1", 0.90),
+    Target("newsquant", "numbers", "counted_accuracy", 0.90),
+    Target("newsquant", "numbers", "unit_accuracy", 0.90),
+    Target(CORPUS, "numbers", "counts without subject", 0.15, at_most=True),
 )
 
 
@@ -67,11 +78,15 @@ def target_for(split: str, field: str, figure: str) -> Target | None:
 
 def extract_split(split_dir: Path, out_dir: Path) -> float:
     """Run the user's CLI on the split's articles into `out_dir`; return the wall time in seconds."""
+    return extract_split_folder(split_dir / "articles", out_dir)
+
+
+def extract_split_folder(articles: Path, out_dir: Path) -> float:
+    """Run the user's CLI on a folder of articles into `out_dir`; return the wall time in seconds."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("*.yaml"):  # articles removed from the split must not linger
         stale.unlink()
-    argv = [sys.executable, "-m", "generator", "extract", str(split_dir / "articles"),
-            "--out", str(out_dir), "--force"]
+    argv = [sys.executable, "-m", "generator", "extract", str(articles), "--out", str(out_dir), "--force"]
     start = time.perf_counter()
     proc = subprocess.run(argv, cwd=ROOT, check=False)  # cwd: the CLI reads ./mkdocs.yml
     seconds = time.perf_counter() - start
@@ -151,12 +166,16 @@ class Row:
     def met(self) -> bool | None:
         if self.target is None:
             return None
-        return self.value is not None and self.value >= self.target.minimum
+        if self.value is None:
+            return False
+        if self.target.at_most:
+            return self.value <= self.target.minimum
+        return self.value >= self.target.minimum
 
     def cells(self) -> list[str]:
         value = fmt(self.value) + (f" ({self.detail})" if self.detail else "")
         delta = "" if self.value is None or self.baseline is None else f"{self.value - self.baseline:+.3f}"
-        target = f">= {self.target.minimum:.2f}" if self.target else ""
+        target = f"{'<=' if self.target.at_most else '>='} {self.target.minimum:.2f}" if self.target else ""
         return [self.split, self.field, self.figure, value, fmt(self.baseline) if self.baseline is not None
                 else "", delta, target, met_mark(self.met)]
 
@@ -185,6 +204,30 @@ HEADERS = ("split", "field", "figure", "ours", "baseline", "Δ", "target", "met"
 # ---------------------------------------------------------------- main
 
 
+def counts_without_subject(pred_dir: Path) -> tuple[int, int]:
+    """(counts with no `subject`, all counts) over the briefings in `pred_dir`."""
+    bare = total = 0
+    for path in sorted(pred_dir.glob("*.yaml")):
+        briefing = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for number in briefing.get("numbers") or []:
+            if number.get("kind") == "count":
+                total += 1
+                bare += not number.get("subject")
+    return bare, total
+
+
+def corpus_rows(corpus_dir: Path) -> list[Row]:
+    """The unannotated corpus: how many counts lack what they count."""
+    pred_dir = OUT / CORPUS
+    print(f"{CORPUS}: extracting {corpus_dir} -> {pred_dir} ...", file=sys.stderr, flush=True)
+    seconds = extract_split_folder(corpus_dir, pred_dir)
+    bare, total = counts_without_subject(pred_dir)
+    print(f"{CORPUS}: extracted in {seconds:.1f} s", flush=True)
+    figure = "counts without subject"
+    return [Row(CORPUS, "numbers", figure, bare / total if total else None, f"{bare}/{total}",
+                target=target_for(CORPUS, "numbers", figure))]
+
+
 def run(splits: list[str], eval_dir: Path) -> list[Row]:
     baseline = parse_baseline(eval_dir / "BASELINE.md")
     rows: list[Row] = []
@@ -206,12 +249,17 @@ def main(argv: list[str] | None = None) -> int:
     eval_dir = require_shared("bench-quality", "eval")
     if eval_dir is None:
         return 0
-    splits = args.split or [s for s in SPLITS if (eval_dir / s).is_dir()]
+    splits = args.split or [*(s for s in SPLITS if (eval_dir / s).is_dir()), CORPUS]
+    with_corpus = CORPUS in splits
+    splits = [s for s in splits if s != CORPUS]
     unknown = [s for s in splits if not (eval_dir / s / "gold").is_dir()]
     if unknown:
         print(f"error: no such split under {eval_dir}: {', '.join(unknown)}", file=sys.stderr)
         return 2
     rows = run(splits, eval_dir)
+    corpus_dir = require_shared("bench-quality", "corpus", CORPUS) if with_corpus else None
+    if corpus_dir is not None:
+        rows += corpus_rows(corpus_dir)
     print()
     print(markdown_table(HEADERS, [row.cells() for row in rows]))
     judged = [row for row in rows if row.target is not None]

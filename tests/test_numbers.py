@@ -75,7 +75,7 @@ def test_money_with_a_currency_word_after_the_amount(nlp):
 def test_percent_with_sign_or_word(nlp):
     assert numbers_in(nlp, "The economy is growing at just 12% a year.") == [(12, "percent", None)]
     number = only_number(nlp, "The Iraqis have cleared 15 to 20 percent of the city.")
-    assert (number.value, number.value_max, number.kind, number.subject) == (15, 20, "percent", "city")
+    assert (number.value, number.high, number.kind, number.subject) == (15, 20, "percent", "city")
 
 
 def test_a_measure_keeps_its_unit_in_the_text_but_not_in_the_value(nlp):
@@ -101,7 +101,7 @@ def test_a_dozen_is_twelve(nlp):
 
 def test_tens_of_thousands_is_a_range(nlp):
     number = only_number(nlp, "Tens of thousands of people marched through the capital.")
-    assert (number.value, number.value_max, number.subject) == (10_000, 90_000, "people")
+    assert (number.value, number.high, number.subject) == (10_000, 90_000, "people")
 
 
 def test_a_vague_amount_of_nothing_named_is_left_out(nlp):
@@ -110,7 +110,7 @@ def test_a_vague_amount_of_nothing_named_is_left_out(nlp):
 
 def test_a_numeric_range(nlp):
     number = only_number(nlp, "Between 3,000-5,000 troops will be sent.")
-    assert (number.value, number.value_max, number.subject) == (3000, 5000, "troops")
+    assert (number.value, number.high, number.subject) == (3000, 5000, "troops")
 
 
 def test_number_words_the_ner_misses_are_found(nlp):
@@ -168,8 +168,9 @@ def test_a_bare_year_is_not_a_number(nlp):
     assert numbers_in(nlp, "The power station was commissioned in 1972.") == []
 
 
-def test_durations_are_time_not_counts(nlp):
-    assert numbers_in(nlp, "ISIL has had control of Mosul for two years.") == []
+def test_durations_are_measures_of_time_not_counts(nlp):
+    number = only_number(nlp, "ISIL has had control of Mosul for two years.")
+    assert (number.value, number.kind, number.unit, number.subject) == (2, "measure", "years", None)
 
 
 def test_clock_times_are_not_numbers(nlp):
@@ -215,8 +216,10 @@ def test_list_item_numbers_are_not_counts(nlp):
     ]
 
 
-def test_the_top_of_a_fraction_is_not_a_count(nlp):
-    assert numbers_in(nlp, "Two-thirds of senators must vote to convict.") == []
+def test_a_fraction_is_a_share_not_a_count_of_its_top(nlp):
+    number = only_number(nlp, "Two-thirds of senators must vote to convict.")
+    shown = (round(number.value, 4), number.kind, number.unit, number.subject)
+    assert shown == (0.6667, "measure", "fraction", "senators")
 
 
 def test_one_as_a_pronoun_is_not_a_count(nlp):

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: numbers carry unit, currency, low/high (was value_max), change
 
 ActorKind = Literal["person", "organization", "group", "country", "media", "other"]
 NumberKind = Literal["count", "money", "percent", "ordinal", "measure"]
+ChangeDirection = Literal["up", "down"]
 LocationKind = Literal["country", "region", "province", "city", "other"]
 PositionKind = Literal["direct", "indirect"]
 SpeakerKind = Literal["person", "organization", "document", "unnamed"]
@@ -44,7 +45,11 @@ class Number:
     kind: NumberKind = "count"
     subject: str | None = None
     sentence: str = ""
-    value_max: float | int | None = None
+    low: float | int | None = None  # both ends of a range ("between $300bn and $400bn")
+    high: float | int | None = None
+    unit: str | None = None  # "USD", "%", "mph", "km", "tonnes", "years" (see generator/quantities)
+    currency: str | None = None  # ISO 4217 code of money ("USD", "GBP", "MYR")
+    change: ChangeDirection | None = None  # "up 3 %", "fell by $2bn": the number is a change
     reviewed: bool = False
 
 

@@ -15,6 +15,7 @@ import fastjsonschema
 import jsonschema
 import yaml
 
+from generator.briefing.migrate import upgrade
 from generator.briefing.model import Briefing
 from generator.errors import BriefingError
 
@@ -231,6 +232,7 @@ def _parse_and_check(path: Path, text: str) -> tuple[Any, list[BriefingError]]:
         return None, [BriefingError(path, f"invalid YAML: {err}", line=_bad_timestamp_line(text))]
     if not isinstance(data, dict):
         return None, [BriefingError(path, "a briefing must be a YAML mapping (key: value)", line=1)]
+    data = upgrade(data)  # an older schema version reads as today's
     if _has_lone_surrogate(data):
         # `"\ud800"` loads as half a character that no page or file can be written with.
         match = _SURROGATE_ESCAPE.search(text)

@@ -95,11 +95,13 @@ def _actors_csv(index: SiteIndex) -> Iterator[str]:
 
 def _numbers_csv(index: SiteIndex) -> Iterator[str]:
     rows = (
-        [b.id, b.date or "", n.value, "" if n.value_max is None else n.value_max, n.text,
-         n.subject or "", n.kind, n.sentence]
+        [b.id, b.date or "", n.value, "" if n.high is None else n.high, n.text,
+         n.subject or "", n.kind, n.unit or "", n.currency or "", n.change or "", n.sentence]
         for b in _by_id(index) for n in b.numbers
     )
-    return _csv(["briefing", "date", "value", "value_max", "text", "subject", "kind", "sentence"], rows)
+    header = ["briefing", "date", "value", "high", "text", "subject", "kind", "unit", "currency", "change",
+              "sentence"]
+    return _csv(header, rows)
 
 
 def _locations_csv(index: SiteIndex) -> Iterator[str]:
@@ -134,7 +136,7 @@ def _position_rows(index: SiteIndex) -> Iterator[dict]:
 
 def _number_rows(index: SiteIndex) -> Iterator[dict]:
     return (
-        {"value": n.value, "value_max": n.value_max, "text": n.text, "subject": n.subject or "",
+        {"value": n.value, "high": n.high, "unit": n.unit, "text": n.text, "subject": n.subject or "",
          "kind": n.kind, "date": b.date or "", "briefing": b.title, "url": briefing_uri(b)}
         for b, n in index.all_numbers()
     )

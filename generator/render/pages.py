@@ -18,6 +18,7 @@ from generator.briefing import Briefing
 from generator.render.escaping import anchor_id, front_matter_text, safe_url, template_value
 from generator.render.highlight import Highlighter, Term
 from generator.render.passthrough import lift_html
+from generator.render.quantity import format_quantity
 from generator.render.site_index import SiteIndex, build_site_index
 from generator.render.stamp import (
     BRIEFING_SHELL_NAME,
@@ -75,6 +76,7 @@ class PageRenderer:
         self.env.filters["safe_url"] = safe_url
         self.env.filters["anchor"] = anchor_id
         self.env.filters["number"] = _format_number
+        self.env.filters["quantity"] = format_quantity
         self.env.globals["entity_uri"] = entity_uri
         self.env.globals["briefing_uri"] = briefing_uri
 

@@ -92,11 +92,12 @@
           return descending ? -c : c;
         });
         var count = fillTable(tbody, sorted, function (row) {
-          var hay = (row.text + " " + row.subject + " " + row.briefing + " " + row.kind).toLowerCase();
+          var hay = (row.text + " " + row.subject + " " + row.briefing + " " + row.kind + " " + (row.unit || "")).toLowerCase();
           return terms.every(function (w) { return hay.indexOf(w) !== -1; });
         }, function (tr, row) {
           var value = Number(row.value).toLocaleString("en");
-          if (row.value_max !== null && row.value_max !== undefined) value += "\u2013" + Number(row.value_max).toLocaleString("en");
+          if (row.high !== null && row.high !== undefined) value += "\u2013" + Number(row.high).toLocaleString("en");
+          if (row.unit) value += " " + row.unit;
           cell(tr, value);
           cell(tr, row.text);
           cell(tr, row.subject);

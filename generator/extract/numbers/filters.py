@@ -15,6 +15,9 @@ _NAME_NUMBER_DEPS = {"nummod", "appos", "npadvmod", "compound"}
 _PLACE_OR_TIME_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME"}
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART", "GPE", "LOC", "LANGUAGE"}
 _YEAR_RE = re.compile(r"\d{4}")
+# Four digits below this that count a noun are counts ("1000 customers", "5835 units"); from
+# it on, "the 2016 elections" is a year whatever follows.
+_FIRST_MODERN_YEAR = 1900
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\-(). /]*\d")
 _SCORE_RE = re.compile(r"\d{1,3}\s?[-–:]\s?\d{1,3}")
@@ -28,7 +31,7 @@ def is_not_a_count(doc: Doc, found: Found, lex: Lexicon) -> bool:
     core = doc[found.core_start : found.core_end]
     checks = (
         _is_date_or_time(core, found, lex),
-        _is_in_name(core),
+        _is_in_name(core, found),
         _is_year(core, found),
         _is_clock_time(doc, found, lex),
         _is_phone_number(doc, found, lex),
@@ -108,9 +111,11 @@ def _next_to_month(doc: Doc, found: Found, lex: Lexicon) -> bool:
     return any(t.lower_.rstrip(".") in lex.months and t.text[:1].isupper() for t in neighbours)
 
 
-def _is_in_name(core: Span) -> bool:
-    """Part of a name the NER found ("the 158th Fighter Wing", "Resolution 2254")."""
-    return any(t.ent_type_ in _NAME_LABELS for t in core)
+def _is_in_name(core: Span, found: Found) -> bool:
+    """Part of a name the NER found ("the 158th Fighter Wing", "Resolution 2254"); a number
+    written with its unit or currency ("a 5kW panel", "RM3.06mil") is a quantity whatever
+    the NER says of it."""
+    return found.unit is None and any(t.ent_type_ in _NAME_LABELS for t in core)
 
 
 def _is_year(core: Span, found: Found) -> bool:
@@ -118,7 +123,15 @@ def _is_year(core: Span, found: Found) -> bool:
     if found.kind not in {"count", "ordinal"} or (found.value_max or 0) > 2100:
         return False
     first = core[0].text
-    return bool(_YEAR_RE.fullmatch(first)) and 1000 <= found.value <= 2100
+    if not (_YEAR_RE.fullmatch(first) and 1000 <= found.value <= 2100):
+        return False
+    return not (found.value < _FIRST_MODERN_YEAR and _counts_noun_after(core))
+
+
+def _counts_noun_after(core: Span) -> bool:
+    """True if the number counts a noun after it ("more than 1000 customers", "1000 staff")."""
+    anchor = anchor_token(core)
+    return anchor.dep_ == "nummod" and anchor.head.i > anchor.i and anchor.head.pos_ == "NOUN"
 
 
 def _is_clock_time(doc: Doc, found: Found, lex: Lexicon) -> bool:
@@ -197,7 +210,20 @@ def _is_reference_or_coordinate(doc: Doc, core: Span, found: Found) -> bool:
 def _is_bare_one(core: Span, found: Found) -> bool:
     """ "one" alone ("one of them", "one man I spoke to", "only one way"): rarely a count worth
     listing; "one dinar" (money) and "one million" are kept."""
-    return core.text.lower() == "one" and found.kind == "count"
+    if core.text.lower() != "one" or found.kind != "count":
+        return False
+    return not _counts_noun_after_one(core)
+
+
+def _counts_noun_after_one(core: Span) -> bool:
+    """ "you have one solution", "she put one hand": "one" straight before the noun it counts is
+    a count; "only one way", "the one thing" are manners of speaking."""
+    anchor = anchor_token(core)
+    head = anchor.head
+    before = anchor.nbor(-1) if anchor.i > 0 else None
+    if before is not None and before.pos_ in {"ADV", "DET"}:
+        return False
+    return anchor.dep_ == "nummod" and head.i == anchor.i + 1 and head.pos_ == "NOUN"
 
 
 def _is_re_mention(doc: Doc, found: Found, lex: Lexicon) -> bool:

@@ -9,16 +9,22 @@ by `subject`. The vocabulary lives in data/lexicon.txt.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from generator.briefing import Number
+from generator.briefing.model import ChangeDirection
 from generator.extract.numbers.filters import is_age, is_not_a_count, is_tabular
 from generator.extract.numbers.found import Found
 from generator.extract.numbers.lexicon import Lexicon, lexicon
 from generator.extract.numbers.parse import is_digits, ordinal_value, parse_value, tidy
 from generator.extract.numbers.subject import counted_noun, noun_phrase
+from generator.quantities import Glued, UnitMatch, currency_before, read_glued, unit_after, unit_table
 
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}
+FRACTION, TIMES = "fraction", "times"  # units of shares in words and of multiples
+_UpperEnd = tuple[int, int, float, Glued | None]  # start, end, value, the glued token ("40min")
 _MAX_PHRASE_TOKENS = 4
 
 
@@ -26,6 +32,7 @@ def extract_numbers(doc: Doc) -> list[Number]:
     """Return every number in the article that counts or measures something, in order."""
     lex = lexicon()
     out: list[Number] = []
+    previous: Found | None = None  # the Found of out[-1]
     i = 0
     while i < len(doc):
         found = find_number(doc, i, lex)
@@ -33,25 +40,100 @@ def extract_numbers(doc: Doc) -> list[Number]:
             i += 1
             continue
         i = max(found.end, i + 1)
-        if is_not_a_count(doc, found, lex) or is_tabular(doc[found.start].sent):
+        if is_not_a_count(doc, found, lex):
             continue
+        if found.unit is None and is_tabular(doc[found.start].sent):
+            continue  # a results table; "FTSE -0.6% CAC -1.7%" is still a list of quantities
         noun = _counted_token(doc, found, lex)
+        if noun is not None and found.kind == "count" and _counts_a_unit(doc, found, noun):
+            noun = None  # "517 rushing yards", "three straight years": a measure
         if found.kind == "count" and noun is not None and noun.lower_ in lex.time_nouns:
             continue  # "millions of years": a duration
         if found.vague and noun is None:
             continue  # "millions have been displaced": an amount of nothing named
-        out.append(_to_number(doc, found, noun, lex))
+        number = _to_number(doc, found, noun, lex)
+        if number.kind == "count" and number.subject is None:
+            number.subject = _elided_subject(doc, found, out, lex)
+        if out and previous is not None and number.unit and _bare_lower_end(doc, previous, found, out[-1]):
+            out[-1].kind, out[-1].unit, out[-1].currency = number.kind, number.unit, number.currency
+        out.append(number)
+        previous = found
     return out
+
+
+def _counts_a_unit(doc: Doc, found: Found, noun: Token) -> bool:
+    """True if the noun a count "counts" is a unit of measure a word or two on ("517 rushing
+    yards"); the number then measures in it."""
+    if not found.end <= noun.i <= found.end + 2 or not noun.is_lower:
+        return False  # "eight straight World Cups" are tournaments, not cups
+    unit = unit_table().lookup(noun.text, glued=False)
+    if unit is None or unit.is_money or unit.kind in {"dimensionless", "score"}:
+        return False
+    found.kind, found.unit = "measure", unit.label(noun.text)
+    return True
+
+
+def _bare_lower_end(doc: Doc, previous: Found, found: Found, number: Number) -> bool:
+    """True if `previous` is the bare lower end of "from 0 to 62 mph", "1 to 1.5 degrees": the
+    unit written once after the upper end is the unit of both."""
+    between = doc[previous.end : found.start].text.strip().lower()
+    return between in {"to", "-", "–", "and"} and number.unit is None and number.kind == "count" \
+        and number.subject is None
+
+
+def _elided_subject(doc: Doc, found: Found, before: list[Number], lex: Lexicon) -> str | None:
+    """What a bare count counts when the noun is left out: people, for the dead and injured
+    ("the blaze killed three and injured sixteen"); else the noun of the count before it in
+    the sentence ("Biden won 9 delegates, followed by Klobuchar, with 6")."""
+    anchor = doc[found.core_end - 1]
+    for token in (anchor.head, anchor.head.head, *doc[found.end : found.end + 3]):
+        if token.lemma_.lower() in lex.casualty_words or token.lower_ in lex.casualty_words:
+            return "people"
+    if found.start >= 2 and doc[found.start - 1].lower_ == "or" and doc[found.start - 2].pos_ == "NOUN":
+        return doc[found.start - 2].lower_  # "another pick or two"
+    after = _noun_after_adjectives(doc, found.end, lex)
+    if after is not None:
+        return noun_phrase(after, found.end, lex)  # "the combined 4.3M digital and physical sales"
+    sentence = doc[found.start].sent.text.strip()
+    for number in reversed(before):
+        if number.sentence != sentence:
+            break
+        if number.kind == "count" and number.subject:
+            return number.subject
+    return None
+
+
+def _noun_after_adjectives(doc: Doc, i: int, lex: Lexicon) -> Token | None:
+    """The noun right after adjectives from token `i` on ("digital and physical sales"), when the
+    parse did not tie it to the number; None if anything else comes first, or a time noun."""
+    if i >= len(doc) or doc[i].pos_ != "ADJ":
+        return None
+    for token in doc[i : i + _MAX_PHRASE_TOKENS]:
+        if token.pos_ == "NOUN" and token.is_lower:
+            return None if token.lower_ in lex.time_nouns else token
+        if token.pos_ not in {"ADJ", "CCONJ"}:
+            return None
+    return None
 
 
 def _counted_token(doc: Doc, found: Found, lex: Lexicon) -> Token | None:
     """The noun the number counts (a count, ordinal, money or age), if the parse shows one."""
     if found.kind in {"measure", "percent"} and not found.age:
         return None
-    noun = counted_noun(doc[found.core_start : found.core_end], found.chunk_end, lex)
+    noun = _hyphened_noun(doc, found) or counted_noun(doc[found.core_start : found.core_end],
+                                                      found.chunk_end, lex)
     if noun is None or noun.is_stop or found.start <= noun.i < found.end:
         return None
     return noun
+
+
+def _hyphened_noun(doc: Doc, found: Found) -> Token | None:
+    """The noun joined to the number by a hyphen, which is what it counts: "a four-cylinder
+    engine" counts cylinders, "a 10-member panel" members ("250,000-strong" is no noun)."""
+    if found.age or found.chunk_end != found.core_end + 2 or doc[found.core_end].text != "-":
+        return None
+    noun = doc[found.core_end + 1]
+    return noun if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower else None
 
 
 def _to_number(doc: Doc, found: Found, noun: Token | None, lex: Lexicon) -> Number:
@@ -69,8 +151,48 @@ def _to_number(doc: Doc, found: Found, noun: Token | None, lex: Lexicon) -> Numb
         kind=found.kind,
         subject=subject,
         sentence=doc[found.start].sent.text.strip(),
-        value_max=None if found.value_max is None else tidy(found.value_max),
+        low=None if found.value_max is None else tidy(found.value),
+        high=None if found.value_max is None else tidy(found.value_max),
+        unit=found.unit,
+        currency=found.currency,
+        change=_change(doc, found, lex),
     )
+
+
+def _change(doc: Doc, found: Found, lex: Lexicon) -> ChangeDirection | None:
+    """"up"/"down" when the text gives the number as a change ("rose 0.65 per cent", "fell by
+    $2bn", "+1.2%"), None for a level ("to $50bn", "a $5bn budget") and for counts."""
+    if found.kind not in {"money", "percent", "measure"} or found.age:
+        return None
+    if found.kind == "percent" and found.sign in ("+", "-"):
+        return "up" if found.sign == "+" else "down"
+    return _change_word(doc, found.start, lex)
+
+
+def _change_word(doc: Doc, start: int, lex: Lexicon) -> ChangeDirection | None:
+    """The direction named by the word before token `start` ("rose", "fell by", "up nearly")."""
+    i = start - 1
+    sentence_start = doc[start].sent.start
+    while i >= sentence_start and doc[i].lower_ in lex.change_fillers:
+        i -= 1
+    if i < sentence_start:
+        return None
+    word = doc[i]
+    if word.dep_ == "prt":
+        return None  # "gave up 517 yards": a particle of the verb, not a rise
+    if word.lemma_.lower() in lex.change_up or word.lower_ in lex.change_up:
+        return "up"
+    if word.lemma_.lower() in lex.change_down or word.lower_ in lex.change_down:
+        return "down"
+    return None
+
+
+def _noun_of(pobj: Token) -> Token | None:
+    """The noun an object of "of" names; in "of the combined digital and physical sales" the
+    small model may hang the adjective on "of" and the noun on the adjective."""
+    if pobj.pos_ == "NOUN":
+        return pobj
+    return next((c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
 
 
 def _measured(doc: Doc, found: Found) -> str | None:
@@ -79,9 +201,10 @@ def _measured(doc: Doc, found: Found) -> str | None:
     for token in (last, last.head):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= found.end:
-                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-                if objects:
-                    return noun_phrase(objects[0], child.i + 1)
+                objects = [_noun_of(c) for c in child.children if c.dep_ == "pobj"]
+                found_objects = [o for o in objects if o is not None]
+                if found_objects:
+                    return noun_phrase(found_objects[0], child.i + 1)
     return None
 
 
@@ -93,26 +216,153 @@ def _measured(doc: Doc, found: Found) -> str | None:
 def find_number(doc: Doc, i: int, lex: Lexicon) -> Found | None:
     """The number written from token `i` on (with its currency, unit or range), or None."""
     token = doc[i]
+    if not _may_start(token.lower_, lex):
+        return None  # most words: no digit and no number word
+    if not token.text.isascii():
+        return None  # digits of another script ("२५"): a passage this English parse cannot read
+    share = _fraction(doc, i, lex) or _fold(doc, i, lex)
+    if share is not None:
+        return share
     ordinal = ordinal_value(token.text, lex)
     if ordinal is not None:
         chunk_end = _chunk_end(doc, i + 1)
         return Found(i, i + 1, i, i + 1, kind="ordinal", value=float(ordinal), chunk_end=chunk_end)
     core_end = _core_end(doc, i, lex)
     if core_end is None:
-        return None
-    money = _currency_before(doc, i, lex)
-    parsed = parse_value([t.text for t in doc[i:core_end] if not t.is_space], money=money)
-    if parsed is None:
-        return None
-    found = Found(i, core_end, i, core_end, value=parsed[0], value_max=parsed[1], vague=parsed[1] is not None)
-    if money:
-        found.start, found.kind = i - 1, "money"
+        found = _glued_number(doc, i)
+        if found is None:
+            return None
+    else:
+        sign = currency_before(doc, i)
+        money = sign is not None or _currency_before(doc, i, lex)
+        parsed = parse_value([t.text for t in doc[i:core_end] if not t.is_space], money=money)
+        if parsed is None:
+            return None
+        found = Found(i, core_end, i, core_end, value=parsed[0], value_max=parsed[1],
+                      vague=parsed[1] is not None)
+        if money:
+            found.start, found.kind = i - 1, "money"
+            if sign is not None:
+                _set_unit(found, sign)
+                found.start = sign.start
+        _open_million(doc, found)
     _grow_range(doc, found, lex)
     _add_suffix(doc, found, lex)
     found.chunk_end = _chunk_end(doc, found.core_end)
+    if found.kind == "count" and found.start > 0 and doc[found.start - 1].lower_ in lex.units_before:
+        found.kind, found.unit = "measure", doc[found.start - 1].lower_  # "a magnitude 5.5 quake"
     if found.kind == "count" and is_age(doc, found, lex):
         found.kind, found.age, found.end = "measure", True, found.chunk_end
+        found.unit = "years"
     return found
+
+
+def _glued_number(doc: Doc, i: int) -> Found | None:
+    """A number written in one token with its currency, sign or unit ("RM4.10", "+1.2", "7kW")."""
+    text = doc[i].text
+    glued = read_glued(text) if any(c.isdigit() for c in text) else None
+    if glued is None:
+        return None
+    found = Found(i, i + 1, i, i + 1, value=glued.value, sign=glued.sign)
+    if glued.currency is not None:
+        found.kind, found.currency = "money", glued.currency.currency
+        found.unit = glued.currency.label(glued.unit_text or "")
+    if glued.open_m:
+        if _noun_or_unit_after(doc, i + 1) or glued.unit is None:
+            found.value *= 1e6  # "4.5m tonnes", "3m people"
+        else:
+            _set_unit(found, UnitMatch(i, i + 1, "m", glued.unit))  # "a 50m drop"
+    elif glued.unit is not None:
+        _set_unit(found, UnitMatch(i, i + 1, glued.unit_text, glued.unit))
+    elif found.kind != "money" and i > 0:
+        sign = currency_before(doc, i)  # "$ -50.8bn"
+        if sign is not None:
+            found.start = sign.start
+            _set_unit(found, sign)
+    return found
+
+
+_STARTERS: dict[int, frozenset[str]] = {}
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _may_start(lower: str, lex: Lexicon) -> bool:
+    """A quick test before the real ones: can a number start at a token written `lower`?"""
+    starters = _STARTERS.get(id(lex))
+    if starters is None:
+        starters = _STARTERS[id(lex)] = frozenset(
+            {"a", "an", *lex.words, *lex.vague, *lex.ordinals, *lex.fraction_denominators})
+    return lower in starters or lower.endswith("fold") or _DIGIT_RE.search(lower) is not None
+
+
+def _fraction(doc: Doc, i: int, lex: Lexicon) -> Found | None:
+    """A share written in words before "of": "a third of", "two-thirds of", "half of" (1/3, 2/3, 1/2)."""
+    lower = doc[i].lower_
+    if lower in lex.fraction_denominators and lower.startswith("half"):
+        top, at = 1.0, i  # "half of the staff"
+    elif lower in ("a", "an", "one") or lower in lex.words:
+        top, at = lex.words.get(lower, 1.0), i + 1
+        if at < len(doc) and doc[at].text == "-" and not doc[at - 1].whitespace_:
+            at += 1  # "two-thirds"
+    else:
+        return None
+    if at + 1 >= len(doc) or doc[at].lower_ not in lex.fraction_denominators or doc[at + 1].lower_ != "of":
+        return None
+    if at == i and i > 0 and doc[i - 1].lower_ in ("a", "an", "one"):
+        return None  # "one and a half": the number path reads it
+    value = top / lex.fraction_denominators[doc[at].lower_]
+    return Found(i, at + 1, i, at + 1, kind="measure", value=value, unit=FRACTION, chunk_end=at + 1)
+
+
+def _fold(doc: Doc, i: int, lex: Lexicon) -> Found | None:
+    """A multiple: "threefold", "a 10-fold rise" -> 3 and 10 times."""
+    lower = doc[i].lower_
+    if lower.endswith("fold") and lower[:-4] in lex.words:
+        return Found(i, i + 1, i, i + 1, kind="measure", value=lex.words[lower[:-4]], unit=TIMES)
+    if i + 2 >= len(doc) or doc[i + 2].lower_ != "fold" or doc[i + 1].text != "-":
+        return None
+    if is_digits(lower) and not doc[i].whitespace_:
+        return Found(i, i + 3, i, i + 1, kind="measure", value=float(lower.replace(",", "")), unit=TIMES)
+    return None
+
+
+def _open_million(doc: Doc, found: Found) -> None:
+    """Scale a plain number followed by a glued "m" before a noun: "4.5m tonnes" is 4.5 million."""
+    end = found.core_end
+    if found.kind == "money" or end + 1 >= len(doc) or doc[end - 1].whitespace_:
+        return
+    last = doc[end - 1].lower_
+    if doc[end].text in ("m", "M") and _noun_or_unit_after(doc, end + 1):
+        found.value *= 1e6
+        found.end = found.core_end = end + 1
+    elif last.endswith("m") and not last.endswith("mm") and _noun_or_unit_after(doc, end):
+        found.value *= 1e6
+
+
+def _noun_or_unit_after(doc: Doc, i: int) -> bool:
+    """True if a unit or a noun follows from token `i` on ("tonnes", "people", "digital and
+    physical sales"), so an "m" before it is a million rather than metres."""
+    if i >= len(doc):
+        return False
+    if unit_after(doc, i) is not None:
+        return True
+    for token in doc[i : i + _MAX_PHRASE_TOKENS]:
+        if token.pos_ == "NOUN" and token.is_lower:
+            return True
+        if token.pos_ not in {"ADJ", "CCONJ", "ADV"}:
+            return False
+    return False
+
+
+def _set_unit(found: Found, match: UnitMatch) -> None:
+    """Record the unit (and the currency, for money) and the kind it gives the number."""
+    found.unit = match.label
+    if match.unit.is_money:
+        found.kind, found.currency = "money", match.unit.currency
+    elif found.unit == "%":
+        found.kind = "percent"
+    else:
+        found.kind = "measure"
 
 
 def starts_number(token: Token, lex: Lexicon) -> bool:
@@ -199,35 +449,54 @@ def _currency_before(doc: Doc, i: int, lex: Lexicon) -> bool:
 def _grow_range(doc: Doc, found: Found, lex: Lexicon) -> None:
     """Extend "15 to 20", "3,000-5,000", "two or three", "between 10 and 20" into one range."""
     end = found.core_end
-    if end + 1 >= len(doc) or found.vague:
+    if end + 1 >= len(doc) or found.vague or not _joins_range(doc, found, lex):
         return
-    joiner = doc[end].lower_
-    between = found.core_start > 0 and doc[found.core_start - 1].lower_ == "between"
-    if not (joiner in _RANGE_WORDS or (joiner == "and" and between)):
-        return
-    if found.core_start > 0 and doc[found.core_start - 1].lower_ == "from":
-        return
-    start2 = end + 1
-    if doc[start2].lower_ in lex.currency_symbols:
-        start2 += 1
-    if start2 >= len(doc) or ordinal_value(doc[start2].text, lex) is not None:
-        return
-    end2 = _core_end(doc, start2, lex)
-    if end2 is None or _after_month(doc, found.core_start, lex):
+    upper = _upper_end(doc, found, end + 1, lex)
+    if upper is None or _after_month(doc, found.core_start, lex):
         return  # "since Dec. 5 to 922" is a date, then a count
-    high = parse_value([t.text for t in doc[start2:end2]], money=found.kind == "money")
-    if high is None:
-        return
-    if joiner == "-" and (is_digits(doc[end - 1].lower_) != is_digits(doc[start2].lower_)):
-        return
+    start2, end2, high, glued = upper
     low = found.value
     scale = _trailing_multiplier(doc, start2, end2, lex)
     if scale and not _trailing_multiplier(doc, found.core_start, found.core_end, lex):
         low *= scale  # "two to three million": both ends are millions
-    if high[0] <= low:
+    if high <= low:
         return
-    found.value, found.value_max = low, high[0]
+    found.value, found.value_max = low, high
     found.core_end = found.end = end2
+    if glued is not None and glued.unit is not None:
+        _set_unit(found, UnitMatch(start2, end2, glued.unit_text, glued.unit))
+
+
+def _joins_range(doc: Doc, found: Found, lex: Lexicon) -> bool:
+    """Whether the word after the number joins it to an upper end ("to", "-", "between .. and")."""
+    joiner = doc[found.core_end].lower_
+    before = doc[found.start - 1].lower_ if found.start > 0 else ""  # "between US$300 and 400 billion"
+    if not (joiner in _RANGE_WORDS or (joiner == "and" and before == "between")) or before == "from":
+        return False
+    # "fell by $2bn to $50bn": a change, then the level it reached ("dropped by 1 to 1.5
+    # degrees" is a range: the lower end has no currency of its own)
+    return not (joiner == "to" and found.kind == "money" and _change_word(doc, found.start, lex) is not None)
+
+
+def _upper_end(doc: Doc, found: Found, start2: int, lex: Lexicon) -> _UpperEnd | None:
+    """(start, end, value, glued token) of a range's upper end from token `start2`, or None."""
+    if doc[start2].lower_ in lex.currency_symbols:
+        start2 += 1
+    if start2 >= len(doc) or ordinal_value(doc[start2].text, lex) is not None:
+        return None
+    end2 = _core_end(doc, start2, lex)
+    if end2 is None:  # "25 – 40min", "5-10W": the unit is glued to the upper end
+        glued = read_glued(doc[start2].text)
+        if glued is None or glued.unit is None or glued.sign or found.unit is not None:
+            return None
+        return start2, start2 + 1, glued.value, glued
+    high = parse_value([t.text for t in doc[start2:end2]], money=found.kind == "money")
+    if high is None:
+        return None
+    end = found.core_end
+    if doc[end].lower_ == "-" and is_digits(doc[end - 1].lower_) != is_digits(doc[start2].lower_):
+        return None
+    return start2, end2, high[0], None
 
 
 def _after_month(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -246,24 +515,56 @@ def _add_suffix(doc: Doc, found: Found, lex: Lexicon) -> None:
     end = found.end
     glued = end < len(doc) and not doc[end - 1].whitespace_
     if glued and found.kind == "money":
-        factor = lex.money_multipliers.get(doc[end].lower_) or lex.multipliers.get(doc[end].lower_)
+        word = doc[end].lower_.rstrip(".")  # "USD20m." at the end of a sentence
+        factor = lex.money_multipliers.get(word) or lex.multipliers.get(word)
         if factor:  # "$100m": the multiplier is part of the amount
             found.value *= factor
             found.value_max = None if found.value_max is None else found.value_max * factor
             found.end = found.core_end = end + 1
             return
+    if found.unit is not None:
+        return
+    if _abbreviated_measure(doc, found):
+        return
+    if _hyphenated(doc, end):  # "a 6.1-inch screen", "a 2.4-litre engine"
+        unit = unit_after(doc, end + 1, glued=True)
+        if unit is not None and not unit.written.endswith("old"):  # "14-year-old" is an age (is_age)
+            found.end = unit.end
+            _set_unit(found, unit)
+            return
+    unit = unit_after(doc, end, glued=end > 0 and not doc[end - 1].whitespace_)
+    if unit is not None and (found.kind == "count" or unit.unit.is_money or unit.label == "%"):
+        found.end = unit.end
+        _set_unit(found, unit)
+        return
     matched = _match_phrase(doc, end, lex.percent)
     if matched:
-        found.end, found.kind = matched, "percent"
+        found.end, found.kind, found.unit = matched, "percent", "%"
         return
     currency = _currency_after(doc, end, lex)
     if currency:
         found.end, found.kind = currency, "money"
+        found.unit = doc[currency - 1].lower_
         return
-    if found.kind == "count":
-        matched = _match_phrase(doc, end, lex.units)
-        if matched:
-            found.end, found.kind = matched, "measure"
+
+
+def _abbreviated_measure(doc: Doc, found: Found) -> bool:
+    """A decimal before an upper-case abbreviation is a measure in it ("0.5 WAR", "a 3.2 ERA",
+    "1.4 GPA"); whole numbers before one are counts ("5 NBA teams")."""
+    end = found.end
+    if end >= len(doc) or found.kind != "count" or float(found.value).is_integer():
+        return False
+    word = doc[end]
+    if not (word.is_alpha and word.is_upper and 2 <= len(word) <= 5) or word.ent_type_ in {"GPE", "NORP"}:
+        return False
+    found.kind, found.unit, found.end = "measure", word.text, end + 1
+    return True
+
+
+def _hyphenated(doc: Doc, i: int) -> bool:
+    """True if token `i` is a hyphen joining the number to the next word ("6.1-inch")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_
 
 
 def _currency_after(doc: Doc, i: int, lex: Lexicon) -> int:

@@ -21,3 +21,6 @@ class Found:
     chunk_end: int = 0  # end of the hyphenated word that holds the number ("250,000-strong")
     age: bool = False  # "14-year-old"
     vague: bool = False  # "tens of thousands"
+    unit: str | None = None  # "USD", "%", "kW", "years" (generator/quantities)
+    currency: str | None = None  # ISO 4217
+    sign: str = ""  # "+", "-", "~", "<" as written before the digits

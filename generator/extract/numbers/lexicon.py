@@ -24,7 +24,6 @@ class Lexicon:
     currency_symbols: frozenset[str]
     currency_words: frozenset[str]
     percent: frozenset[str]
-    units: frozenset[str]
     quantity_adjectives: frozenset[str]
     count_nouns: frozenset[str]
     identifier_words: frozenset[str]
@@ -37,6 +36,12 @@ class Lexicon:
     months: frozenset[str]
     definite_determiners: frozenset[str]
     fractions: frozenset[str]
+    change_up: frozenset[str]
+    change_down: frozenset[str]
+    change_fillers: frozenset[str]
+    fraction_denominators: Mapping[str, int]
+    casualty_words: frozenset[str]
+    units_before: frozenset[str]
 
     def is_number_word(self, lower: str) -> bool:
         """True for a word that can be part of a written number ("three", "million", "dozens")."""
@@ -62,7 +67,6 @@ def lexicon() -> Lexicon:
         currency_symbols=frozenset(data["currency_symbols"]),
         currency_words=frozenset(data["currency_words"]) | frozenset(data["currency_codes"]),
         percent=_phrases(data["percent"]),
-        units=_phrases(data["units"]),
         quantity_adjectives=frozenset(data["quantity_adjectives"]),
         count_nouns=frozenset(data["count_nouns"]),
         identifier_words=frozenset(data["identifier_words"]),
@@ -75,4 +79,10 @@ def lexicon() -> Lexicon:
         months=frozenset(data["months"]),
         definite_determiners=frozenset(data["definite_determiners"]),
         fractions=frozenset(data["fractions"]),
+        change_up=frozenset(data["change_up"]),
+        change_down=frozenset(data["change_down"]),
+        change_fillers=frozenset(data["change_fillers"]),
+        fraction_denominators={k: int(v) for k, v in rows["fraction_denominators"]},
+        casualty_words=frozenset(data["casualty_words"]),
+        units_before=frozenset(data["units_before"]),
     )

@@ -1,0 +1,36 @@
+"""Briefings written under an older schema, brought to today's shape as they are read.
+
+Each step takes a briefing dict of version N to N+1, so a file of any past version loads;
+everything a reader put in by hand (`reviewed: true` items above all) is carried over
+unchanged. The next write saves the file in the current version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Data = dict[str, Any]
+
+
+def _numbers_v1_to_v2(data: Data) -> None:
+    """Version 2 gives a range both ends: `value_max` becomes `high`, `value` is also `low`."""
+    for number in data.get("numbers") or []:
+        if isinstance(number, dict) and "value_max" in number:
+            high = number.pop("value_max")
+            if high is not None:
+                number["low"], number["high"] = number.get("value"), high
+
+
+_STEPS: dict[int, Callable[[Data], None]] = {1: _numbers_v1_to_v2}
+
+
+def upgrade(data: Data) -> Data:
+    """`data` (a parsed briefing) in the current schema version; changed in place and returned.
+    A version this code does not know is left alone for the schema check to report."""
+    version = data.get("schema")
+    while isinstance(version, int) and version in _STEPS:
+        _STEPS[version](data)
+        version += 1
+        data["schema"] = version
+    return data
