@@ -53,7 +53,7 @@ def _axe_source() -> str:
 
 @pytest.mark.parametrize("name", ["home", "briefing", "actor", "place", "map", "positions", "numbers"])
 def test_no_serious_or_critical_axe_violation(served, browser_page, name: str):
-    site, base = served
+    _, base = served
     uri = {
         "home": "", "briefing": "briefings/harbour.html", "map": "locations/", "positions": "positions/",
         "numbers": "numbers/",
