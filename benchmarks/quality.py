@@ -11,6 +11,8 @@ P/R/F1 and the extra figures next to `BASELINE.md` and the targets.
 
 Beside the dev splits, the Wikinews corpus (`shared/corpus/wikinews`, no gold) gives one
 row: the share of counts that say nothing about what they count (issue 16: <= 15 %).
+The toponym resolver alone (gold place names in, points out) is measured by
+`benchmarks/geo_resolver.py`.
 """
 
 from __future__ import annotations
@@ -27,10 +29,10 @@ from pathlib import Path
 import yaml
 from benchlib import OUT, ROOT, fmt, markdown_table, met_mark, require_shared
 
-SPLITS = ("re3d-dev", "conllpp-dev", "polnear-dev", "newsquant-dev")
+SPLITS = ("re3d-dev", "conllpp-dev", "polnear-dev", "newsquant-dev", "geo-dev")
 CORPUS = "wikinews"
 EXTRAS = ("counted_accuracy", "unit_accuracy", "speaker_accuracy", "kind_accuracy", "recall_direct",
-          "recall_indirect")
+          "recall_indirect", "geocoded_161", "geocoded_recall")
 PRF = (("P", "precision"), ("R", "recall"), ("F1", "f1"))
 
 
@@ -59,6 +61,11 @@ TARGETS = (
     Target("newsquant", "numbers", "counted_accuracy", 0.90),
     Target("newsquant", "numbers", "unit_accuracy", 0.90),
     Target(CORPUS, "numbers", "counts without subject", 0.15, at_most=True),
+    # Toponym resolution (issue 14): Accuracy@161 km of the places found, and the share of
+    # all gold places a reader sees in the right place.
+    Target("geo", "locations", "F1", 0.82),
+    Target("geo", "locations", "geocoded_161", 0.88),
+    Target("geo", "locations", "geocoded_recall", 0.72),
 )
 
 

@@ -84,3 +84,31 @@ def test_the_fast_loader_shares_aliases_instead_of_expanding_them():
         levels.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
     data = yaml.load("\n".join(levels) + "\n", Loader=_FastLoader)  # 9**7 strings if expanded
     assert data["g"][0] is data["f"] and data["b"][8] is data["a"]
+
+
+def test_a_schema_1_briefing_is_migrated_keeping_its_reviewed_places(tmp_path: Path):
+    """Schema 2 gave places an identity and merged kind "province" into "region"."""
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "id: old\ntitle: T\nsource_file: old.md\ncontent_hash: " + HASH + "\nschema: 1\n"
+        "locations:\n"
+        "- {name: Kirkuk province, kind: province, country: IQ, lat: 35.4, lon: 44.3, reviewed: true}\n"
+        "- {name: Mosul, kind: city, country: IQ, lat: 36.3, lon: 43.1}\n",
+        encoding="utf-8",
+    )
+    briefing = load_briefing(path)
+    kirkuk, mosul = briefing.locations
+    assert briefing.schema == 2
+    assert (kirkuk.kind, kirkuk.reviewed, kirkuk.lat) == ("region", True, 35.4)
+    assert (mosul.kind, mosul.geonameid, mosul.admin1) == ("city", None, None)
+
+
+def test_a_place_keeps_its_geonames_identity_through_yaml(tmp_path: Path):
+    from generator.briefing import Location
+
+    briefing = _briefing()
+    briefing.locations = [Location(name="Lexington", kind="city", country="US", geonameid=4297983,
+                                   admin1="KY", lat=37.9887, lon=-84.4777)]
+    path = tmp_path / "b1.yaml"
+    write_briefing(path, briefing)
+    assert load_briefing(path).locations == briefing.locations

@@ -28,7 +28,7 @@ def test_country_is_geocoded_with_its_iso_code(nlp):
 def test_province_keeps_its_unit_noun_and_resolves_to_the_story_country(nlp):
     text = "The strikes took place in a rural area of Kirkuk province, the Iraqi government said."
     kirkuk = _locations(nlp, text)["Kirkuk province"]
-    assert (kirkuk.kind, kirkuk.country) == ("province", "IQ")
+    assert (kirkuk.kind, kirkuk.country) == ("region", "IQ")
     assert kirkuk.lat is not None
     assert "Kirkuk" in kirkuk.aliases
 
@@ -49,10 +49,15 @@ def test_place_inside_a_media_name_is_not_a_location(nlp):
     assert "Iraq" in names
 
 
-def test_demonyms_are_not_locations(nlp):
+def test_demonyms_alone_are_not_locations(nlp):
     names = _all_names(_locations(nlp, "Iraqi forces and Syrian rebels met near Mosul."))
-    assert not {"Iraqi", "Syrian"} & names
+    assert not {"Iraqi", "Syrian", "Iraq", "Syria"} & names
     assert "Mosul" in names
+
+
+def test_a_demonym_joins_its_named_country_as_an_alias(nlp):
+    locs = _locations(nlp, "Syrian troops crossed into northern Syria on Tuesday.")
+    assert locs["Syria"].aliases == ["Syrian"] and locs["Syria"].mentions == 2
 
 
 def test_demonym_resolves_an_ambiguous_city(nlp):
@@ -131,9 +136,43 @@ def test_sample_article_places(sample_locations):
     assert sample_locations["Iraq"].country == "IQ"
     assert sample_locations["Syria"].kind == "country"
     kirkuk = sample_locations["Kirkuk province"]
-    assert (kirkuk.kind, kirkuk.country) == ("province", "IQ")
+    assert (kirkuk.kind, kirkuk.country) == ("region", "IQ")
 
 
 def test_sample_article_media_names_are_not_places(sample_locations):
     names = {n for loc in sample_locations.values() for n in (loc.name, *loc.aliases)}
     assert "Washington" not in names
+
+
+def test_a_dateline_abbreviation_places_the_town_in_its_state(nlp):
+    locs = _locations(nlp, "LEXINGTON, Ky. — The University of Kentucky raised tuition on Tuesday.")
+    lexington = locs["LEXINGTON"]
+    assert (lexington.kind, lexington.country, lexington.admin1) == ("city", "US", "KY")
+    assert lexington.geonameid is not None
+
+
+def test_a_street_is_placed_at_the_story_town_not_at_its_namesake(nlp):
+    text = (
+        "LEXINGTON, Ky. — A water main broke under Richmond Road on Tuesday, and Lexington "
+        "crews closed two lanes."
+    )
+    locs = _locations(nlp, text)
+    road = locs["Richmond Road"]
+    assert road.kind == "other" and (road.lat, road.lon) == (locs["LEXINGTON"].lat, locs["LEXINGTON"].lon)
+
+
+def test_a_sea_is_not_a_town_of_the_same_name(nlp):
+    locs = _locations(nlp, "Russian bombers flew over the North Sea on Thursday.")
+    assert locs["North Sea"].country is None and locs["North Sea"].kind == "region"
+
+
+def test_the_country_an_organisation_is_named_for_is_a_place(nlp):
+    locs = _locations(nlp, "The U.S. Defense Department denies the existence of the syndrome.")
+    assert locs["U.S."].kind == "country" and locs["U.S."].country == "US"
+
+
+def test_times_and_events_are_not_places(nlp):
+    text = "The storm reached Miami at 5 A.M. on Monday, days before the Brexit vote in London."
+    names = _all_names(_locations(nlp, text))
+    assert not {"A.M.", "Brexit"} & names
+    assert {"Miami", "London"} <= names

@@ -40,7 +40,7 @@ def test_numbers_with_what_they_count_and_no_dates(sample_briefing):
 def test_places_geocoded_and_washington_is_not_one(sample_briefing):
     places = {loc.name: loc for loc in sample_briefing.locations}
     assert places["Iraq"].country == "IQ" and places["Syria"].country == "SY"
-    assert places["Kirkuk province"].kind == "province" and places["Kirkuk province"].lat is not None
+    assert places["Kirkuk province"].kind == "region" and places["Kirkuk province"].lat is not None
     assert "Washington" not in places
 
 

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, Literal
 
-SCHEMA_VERSION = 2  # 2: numbers carry unit, currency, low/high (was value_max), change
+SCHEMA_VERSION = 2  # 2: numbers with unit, currency, low/high (was value_max), change; locations with
+# geonameid/admin1, kind county, no province (migrate.py)
 
 ActorKind = Literal["person", "organization", "group", "country", "media", "other"]
 NumberKind = Literal["count", "money", "percent", "ordinal", "measure"]
 ChangeDirection = Literal["up", "down"]
-LocationKind = Literal["country", "region", "province", "city", "other"]
+LocationKind = Literal["country", "region", "county", "city", "other"]
 PositionKind = Literal["direct", "indirect"]
 SpeakerKind = Literal["person", "organization", "document", "unnamed"]
 
@@ -58,6 +59,8 @@ class Location:
     name: str
     kind: LocationKind = "other"
     country: str | None = None
+    geonameid: int | None = None  # GeoNames id: one place, whatever it is called
+    admin1: str | None = None  # GeoNames first-level region code within `country` ("KY", "08")
     lat: float | None = None
     lon: float | None = None
     aliases: list[str] = field(default_factory=list)

@@ -11,9 +11,12 @@ Mentions come from three sources, in this order of trust:
    or region name, a place context ("in Raqqah", "Goma, Zaire"), or a city in
    a country the story is about.
 
-Each mention is resolved against the offline gazetteer (`gazetteer.py`),
-preferring places in the story's countries, then larger ones; mentions of
-one place ("U.S.", "the United States") become one Location with aliases.
+Each mention is resolved by `generator.geo` (GeoNames gazetteer compiled into
+one SQLite file, and a resolver that reads the whole article: "City, State",
+datelines, the story's other places, then population); names it does not know
+fall back to `gazetteer.py`'s lists. Mentions of one place ("U.S.", "the
+United States") become one Location with aliases and the place's identity
+(`geonameid`, `admin1`, `kind`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +33,19 @@ from generator.briefing import Actor, Location
 from generator.briefing.model import LocationKind
 from generator.extract.locations.context import DocContext, doc_context, is_caps_text
 from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from generator.extract.locations.words import org_heads, place_cues, strong_cues, unit_nouns
+from generator.extract.locations.words import (
+    local_heads,
+    not_places,
+    org_heads,
+    place_cues,
+    street_heads,
+    strong_cues,
+    unit_nouns,
+)
+from generator.geo.gazetteer import Place as GeoPlace
+from generator.geo.gazetteer import load_gazetteer as load_geo_gazetteer
+from generator.geo.resolver import Toponym
+from generator.geo.resolver import resolve as resolve_toponyms
 
 ENT_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
@@ -37,6 +53,7 @@ ORG_LINKS = frozenset({"of", "for", "and", "the", "&"})
 ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ar|as|ad|an|ash|at|az)-[A-Z]")
 MAX_GAZ_TOKENS = 4
 BIG_CITY = 1_000_000  # a gazetteer-only city this big needs no other evidence
+BIG_REGION = 1_000_000  # towns' population of a first-level region named without other evidence
 
 
 @dataclass
@@ -48,6 +65,7 @@ class Mention:
     source: str  # "ent", "dateline" or "gazetteer"
     unit: bool = False  # followed by an administrative-unit noun
     place: Place | None = None
+    geo: GeoPlace | None = None  # the GeoNames place, when the resolver knows the name
 
 
 def extract_locations(doc: Doc, actors: list[Actor]) -> list[Location]:
@@ -63,15 +81,41 @@ def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[M
     mentions += _dateline_mentions(doc, ctx, _covered(mentions))
     mentions += _facility_mentions(doc, ctx, gaz, _covered(mentions))
     mentions += _coordinate_mentions(doc, _covered(mentions))
+    mentions += _demonym_mentions(doc, ctx, _covered(mentions))
+    mentions += _org_prefix_mentions(doc, gaz, _covered(mentions))
     _story_countries(mentions, ctx, gaz)
     mentions += _gazetteer_mentions(doc, ctx, gaz, _covered(mentions))
     mentions.sort(key=lambda m: m.span.start)
+    _resolve_geo(doc, mentions)
+    named = {m.geo.id for m in mentions if m.geo is not None and m.source != "demonym"}
+    mentions = [m for m in mentions if m.source != "demonym" or (m.geo is not None and m.geo.id in named)]
+    town = _home_town(mentions, ctx)
     for mention in mentions:
+        if mention.geo is not None:
+            continue
+        head = mention.span[-1].lower_
         if mention.place is None:
             mention.place = resolve(gaz.lookup(mention.text), ctx.countries, mention.unit)
-        if mention.place is None and mention.source in ("ent", "facility"):
+        if mention.place is None and mention.source in ("ent", "facility") and head not in street_heads():
             mention.place = _named_after(mention, ctx, gaz)
+        if mention.place is None and town is not None and head in local_heads():
+            key = f"near:{name_key(mention.span.text)}"
+            mention.place = Place(key, mention.span.text, "other", town.country, town.lat, town.lon)
     return _group(mentions)
+
+
+def _home_town(mentions: list[Mention], ctx: DocContext) -> GeoPlace | None:
+    """The article's town: its dateline's, else the town it names most (at least twice)."""
+    towns = [m.geo for m in mentions if m.geo is not None and m.geo.kind == "city"]
+    starts = {start for start, _ in ctx.datelines}
+    dateline = next((m.geo for m in mentions if m.span.start_char in starts and m.geo in towns), None)
+    if dateline is not None:
+        return dateline
+    counts: dict[int, int] = {}
+    for town in towns:
+        counts[town.id] = counts.get(town.id, 0) + 1
+    best = max(towns, key=lambda t: counts[t.id], default=None)
+    return best if best is not None and counts[best.id] >= 2 else None
 
 
 def geocoded_share(locations: Iterable[Location]) -> float:
@@ -85,13 +129,21 @@ def geocoded_share(locations: Iterable[Location]) -> float:
 # -- resolution ------------------------------------------------------------------------------
 
 
+def _resolve_geo(doc: Doc, mentions: list[Mention]) -> None:
+    """Resolve every name mention together, so that each is read against the others."""
+    named = [m for m in mentions if m.place is None]
+    toponyms = [Toponym(m.span.text, m.span.start_char, m.span.end_char) for m in named]
+    for mention, place in zip(named, resolve_toponyms(doc.text, toponyms, load_geo_gazetteer()), strict=True):
+        mention.geo = place
+
+
 def resolve(candidates: list[Place], countries: set[str], unit: bool = False) -> Place | None:
     """Pick the place a name means: a country first; with a unit noun, a province/region;
     otherwise one in the story's countries, then the most populous."""
     if not candidates:
         return None
     if unit:
-        subs = [p for p in candidates if p.kind in ("province", "region")]
+        subs = [p for p in candidates if p.kind == "region"]
         candidates = subs or candidates
     else:
         countries_ = [p for p in candidates if p.kind == "country"]
@@ -160,7 +212,14 @@ def _plausible_name(span: Span) -> bool:
     """A place name starts with a capital letter and has no markup debris ("officer.[3")."""
     text = span.text
     capital = text[:1].isupper() or bool(ARTICLE_PREFIX_RE.match(text))
+    if name_key(text) in _not_place_keys():
+        return False
     return capital and "[" not in text and "]" not in text and any(c.isalpha() for c in text)
+
+
+@lru_cache(maxsize=1)
+def _not_place_keys() -> frozenset[str]:
+    return frozenset(name_key(word) for word in not_places())
 
 
 def _looks_like_person(span: Span, places: list[Place], ctx: DocContext) -> bool:
@@ -228,6 +287,58 @@ def _name_part(token: Token) -> bool:
     return (token.text[:1].isupper() and (token.is_alpha or "-" in token.text)) or token.text in ("-", "al")
 
 
+# -- a country or state leading an organisation's name ("U.S. Defense Department") -----------
+
+
+def _org_prefix_mentions(doc: Doc, gaz: Gazetteer, covered: set[int]) -> list[Mention]:
+    """The country or first-level region an organisation is named for is a place of the story
+    ("U.S." in "the U.S. Defense Department", "Texas" in "Texas Department of Transportation");
+    towns are not ("Washington Post", "Boston Globe" name newspapers, not where news happened)."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        span = _trim(ent)
+        if span is None or len(span) < 2 or any(t.i in covered for t in span):
+            continue
+        for n in range(min(3, len(span) - 1), 0, -1):
+            prefix = span[:n]
+            if not prefix[-1].text[:1].isupper() or not span[n].text[:1].isupper():
+                continue
+            places = gaz.lookup(prefix.text)
+            if any(p.kind == "city" and p.population >= 100_000 for p in places):
+                break  # "Washington Post", "New York Times": named for a city
+            if any(_big_area(p) for p in places):
+                mentions.append(Mention(prefix, prefix.text, "org_prefix"))
+                break
+    return mentions
+
+
+def _big_area(place: Place) -> bool:
+    """A country or a big first-level region (not a world region: "Middle East Minister")."""
+    if place.kind == "country":
+        return True
+    return place.kind == "region" and place.country is not None and place.population >= BIG_REGION
+
+
+# -- demonyms ("Syrian", "Iraqis", "European") ------------------------------------------------
+
+
+def _demonym_mentions(doc: Doc, ctx: DocContext, covered: set[int]) -> list[Mention]:
+    """Nationality adjectives and plurals ("Syrian", "Iraqis", "European"): they join their
+    country's or region's Location as aliases when the article also names it (alone, "American
+    veterans" is no place of the story)."""
+    geo = load_geo_gazetteer()
+    mentions = []
+    for token in doc:
+        if token.i in covered or not token.is_title or not token.is_alpha or token.ent_type_ == "PERSON":
+            continue
+        if ctx.is_person_word(token.text) or not geo.is_demonym(token.text):
+            continue
+        mentions.append(Mention(doc[token.i : token.i + 1], token.text, "demonym"))
+    return mentions
+
+
 # -- coordinates ("33°30′21″N 36°16′11″E", "35.0325°N 43.6463889°E") --------------------------
 
 _DEG = r"(\d{1,3}(?:\.\d+)?)°(?:\s*(\d{1,2}(?:\.\d+)?)[′'])?(?:\s*(\d{1,2}(?:\.\d+)?)[″\"])?\s*"
@@ -287,6 +398,8 @@ def _longest_match(doc: Doc, i: int, gaz: Gazetteer, covered: set[int]) -> Span 
 
 def _accept(span: Span, ctx: DocContext, gaz: Gazetteer) -> bool:
     """Evidence that a gazetteer match really is a place of the story."""
+    if name_key(span.text) in _not_place_keys():
+        return False
     if not _whole_entity(span, ctx) or ctx.inside_org(span.start_char, span.end_char) or _in_org_phrase(span):
         return False
     caps = is_caps_text(span)
@@ -294,7 +407,7 @@ def _accept(span: Span, ctx: DocContext, gaz: Gazetteer) -> bool:
         return False
     places = gaz.lookup(span.text)
     common = gaz.is_common_word(span.text)
-    if any(p.kind in ("country", "region") for p in places) and not common:
+    if any(_known_area(p, ctx) for p in places) and not common:
         return True
     if len(span.text) < 3 or span[-1].tag_.startswith("JJ") or ctx.is_person_word(span.text):
         return False
@@ -308,6 +421,15 @@ def _accept(span: Span, ctx: DocContext, gaz: Gazetteer) -> bool:
     in_story = any(p.country in ctx.countries for p in places)
     big = any(p.kind == "city" and p.population >= BIG_CITY for p in places)
     return cue or in_story or big
+
+
+def _known_area(place: Place, ctx: DocContext) -> bool:
+    """A country, a world region, a county by its full name, or a first-level region of a
+    story country or of a big region elsewhere ("Kentucky", "Ontario"; not Sri Lanka's
+    "Western" province in a story about Oregon)."""
+    if place.kind in ("country", "county") or (place.kind == "region" and place.country is None):
+        return True
+    return place.kind == "region" and (place.country in ctx.countries or place.population >= BIG_REGION)
 
 
 def _whole_entity(span: Span, ctx: DocContext) -> bool:
@@ -355,7 +477,7 @@ def _place_cue(span: Span, strong: bool = False) -> bool:
     if k >= 1 and doc[k].text == "," and doc[k - 1].ent_type_ in ENT_LABELS:
         return True
     if end + 1 < len(doc) and doc[end].text == "," and _capitalised(doc[end + 1]):
-        return any(p.kind in ("country", "province") for p in load_gazetteer().lookup(doc[end + 1].text))
+        return any(p.kind in ("country", "region") for p in load_gazetteer().lookup(doc[end + 1].text))
     return False
 
 
@@ -397,7 +519,8 @@ def _group(mentions: list[Mention]) -> list[tuple[Location, list[Mention]]]:
     by_text: dict[str, str] = {}
     for m in mentions:
         text_key = name_key(m.text)
-        key = by_text.get(text_key) or (m.place.key if m.place else f"text:{text_key}")
+        own = f"geo:{m.geo.id}" if m.geo else m.place.key if m.place else f"text:{text_key}"
+        key = by_text.get(text_key) or own
         by_text.setdefault(text_key, key)
         groups.setdefault(key, []).append(m)
     return [(_location(ms), ms) for ms in groups.values()]
@@ -405,9 +528,10 @@ def _group(mentions: list[Mention]) -> list[tuple[Location, list[Mention]]]:
 
 def _location(mentions: list[Mention]) -> Location:
     first = mentions[0]
-    place = next((m.place for m in mentions if m.place), None)
+    geo = next((m.geo for m in mentions if m.geo), None)
+    place = geo or next((m.place for m in mentions if m.place), None)
     names: dict[str, str] = {}
-    for m in mentions:
+    for m in sorted(mentions, key=lambda m: m.source == "demonym"):
         surface = m.span.text
         names.setdefault(name_key(surface), surface)
         if m.unit:
@@ -417,6 +541,8 @@ def _location(mentions: list[Mention]) -> Location:
         name=name,
         kind=_kind(first, place),
         country=place.country if place else None,
+        geonameid=geo.geonameid if geo else None,
+        admin1=geo.admin1 if geo else None,
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         aliases=aliases,
@@ -425,9 +551,10 @@ def _location(mentions: list[Mention]) -> Location:
     )
 
 
-def _kind(mention: Mention, place: Place | None) -> LocationKind:
+def _kind(mention: Mention, place: Place | GeoPlace | None) -> LocationKind:
     if place is not None:
-        return cast(LocationKind, place.kind)  # the gazetteer's kinds are location kinds
+        # The gazetteers' kinds are location kinds ("province" is a first-level region).
+        return "region" if place.kind == "province" else cast(LocationKind, place.kind)
     if mention.source == "dateline":
         return "city"
     return "other"

@@ -36,11 +36,17 @@ def org_heads() -> frozenset[str]:
     return _sections()["org_heads"]
 
 
-def arabic_articles() -> list[str]:
-    """ "al", "ar", "ash": articles a transliteration may add or drop, in the order tried."""
-    return word_sections(PLACE_WORDS)["arabic_articles"]
+def street_heads() -> frozenset[str]:
+    """ "street", "avenue": a street is at the story's town, never at its namesake town."""
+    return _sections()["street_heads"]
 
 
-def region_types() -> frozenset[str]:
-    """Words of a subdivision type that make it a region: "autonomous", "territory"."""
-    return _sections()["region_types"]
+@lru_cache(maxsize=1)
+def local_heads() -> frozenset[str]:
+    """ "hall", "hospital" and the street heads: local sites placed at the story's town."""
+    return _sections()["local_heads"] | street_heads()
+
+
+def not_places() -> frozenset[str]:
+    """ "A.M.", "Brexit": names that are never places (as name keys)."""
+    return _sections()["not_places"]

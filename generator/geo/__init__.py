@@ -1,0 +1,1 @@
+"""Offline gazetteer and toponym resolver: place names -> GeoNames places, chosen by the article."""
