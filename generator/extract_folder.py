@@ -268,8 +268,8 @@ def _plan(
                     f"since; review it again, then set `content_hash: {article.content_hash}`"
                 )
             continue
-        unchanged = previous is not None and previous.content_hash == article.content_hash
-        if not force and unchanged and previous.extractor == version:
+        if not force and previous is not None and (previous.content_hash, previous.extractor) == (
+                article.content_hash, version):
             report.reused.append(article.id)
             continue
         if previous is not None and (edits := hand_edits(previous)):

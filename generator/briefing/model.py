@@ -146,7 +146,7 @@ def _plain(value: Any) -> Any:
     the rest of writing a large site's downloads.)"""
     if isinstance(value, list):
         return [_plain(item) for item in value]
-    names = _field_names(type(value))
+    names = _field_names(type(value))  # type: ignore[arg-type]  # classes are hashable
     if not names:
         return value
     out = {}

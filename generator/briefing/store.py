@@ -71,7 +71,7 @@ def write_briefing(path: Path, briefing: Briefing) -> None:
     try:
         _fast_validator()(data)
     except fastjsonschema.JsonSchemaException as err:
-        raise BriefingError(path, f"not written, it would not match the schema: {err.message}") from None
+        raise BriefingError(path, f"not written, it would not match the schema: {err}") from None
     write_atomic(path, dump_briefing(briefing))
 
 
@@ -307,7 +307,7 @@ def _bad_timestamp_line(text: str) -> int | None:
             nodes.extend(v for pair in node.value for v in pair)
         elif isinstance(node, yaml.SequenceNode):
             nodes.extend(node.value)
-        elif node is not None and node.tag == "tag:yaml.org,2002:timestamp":
+        elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
             try:
                 loader.construct_yaml_timestamp(node)
             except ValueError:

@@ -206,6 +206,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         from generator.render.pages import briefing_uri
         from generator.render.tags import mappings
 
+        assert self.index is not None
         data = mappings(self.index, briefing_uri)
         (site_dir / "tags.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 

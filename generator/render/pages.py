@@ -161,10 +161,9 @@ class PageRenderer:
             href = relative_url(uri, entity_uri("actors", entry), self.use_directory_urls) if page else None
             terms += [Term(form, f"hl-actor hl-{actor.kind}", href) for form in [actor.name, *actor.aliases]]
         for location in briefing.locations:
-            entry = index.location_for(briefing, location.name)
-            page = entry and entry.has_page
-            href = relative_url(uri, entity_uri("locations", entry), self.use_directory_urls) \
-                if page else None
+            place = index.location_for(briefing, location.name)
+            href = relative_url(uri, entity_uri("locations", place), self.use_directory_urls) \
+                if place and place.has_page else None
             terms += [Term(form, "hl-place", href) for form in [location.name, *location.aliases]]
         terms += [Term(number.text, "hl-number") for number in briefing.numbers]
         highlighter = Highlighter(terms, [item.sentence for item in _items(briefing)])

@@ -12,7 +12,9 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 SEARCH_ENGINES = ("pagefind", "material")
 # Material's search box, wired to Pagefind (added to the theme by the plugin).
@@ -31,7 +33,7 @@ class PagefindError(RuntimeError):
     """The Pagefind binary is missing or failed; the message says which and why."""
 
 
-def mark_for_index(html: str, meta: dict, homepage: bool = False) -> str:
+def mark_for_index(html: str, meta: Mapping[str, Any], homepage: bool = False) -> str:
     """Wrap a page's content so Pagefind indexes it, unless `search: exclude: true`.
 
     Pagefind indexes only the elements marked `data-pagefind-body` once any page has one,
