@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from generator.briefing.store import load_briefings
 from generator.config import Settings
+from generator.errors import GeneratorError
 from generator.mkdocs_plugin.collector import long_lived_objects, release_long_lived
 from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.render.passthrough import restore_html
@@ -78,8 +79,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.info("briefings: not published: %s: %s", path, ORPHAN_HINT)
             unpublished = {path.stem for path in report.orphans}
             log.info("briefings: %s", report.summary())
+        from generator.render.identities import FILE_NAME, load_identities
+
+        try:
+            identities = load_identities(settings.content_dir / FILE_NAME)
+        except GeneratorError as err:
+            raise PluginError(f"briefings: {err}") from err
         renderer = PageRenderer(settings.templates_dir, config.use_directory_urls, self.config.entity_pages,
-                                stamp_briefings=self._pagefind)
+                                stamp_briefings=self._pagefind, identities=identities)
         with long_lived_objects():
             briefings, errors = load_briefings(settings.briefings_dir)
             for error in errors:
@@ -89,6 +96,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 pages = list(renderer.render_all(briefings))
             except (FileNotFoundError, TemplateError) as err:
                 raise PluginError(f"briefings: cannot render the pages: {err}") from err
+            for warning in renderer.index.warnings:
+                log.warning(warning)  # an identity rule that matches nothing: a typo, or stale
         self.html_blocks = {}
         self.indexed = []
         for page in pages:

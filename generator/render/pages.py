@@ -16,6 +16,7 @@ import jinja2
 from generator.briefing import Briefing
 from generator.render.escaping import anchor_id, front_matter_text, safe_url
 from generator.render.highlight import Highlighter, Term
+from generator.render.identities import Identities
 from generator.render.passthrough import lift_html
 from generator.render.site_index import SiteIndex, build_site_index
 from generator.render.stamp import (
@@ -52,8 +53,9 @@ class PageRenderer:
     """Renders every page of the site from a list of briefings."""
 
     def __init__(self, templates_dir: Path, use_directory_urls: bool = True, entity_pages: int = 1,
-                 stamp_briefings: bool = False) -> None:
+                 stamp_briefings: bool = False, identities: Identities | None = None) -> None:
         self.use_directory_urls = use_directory_urls
+        self.identities = identities  # the analyst's identity file, applied to every page
         self.entity_pages = entity_pages
         # Briefing pages stamped from shells too (see stamp.py), rather than built by MkDocs
         # one by one: the plugin asks for it unless Material's own search must index them.
@@ -78,7 +80,7 @@ class PageRenderer:
 
     def render_all(self, briefings: list[Briefing]) -> Iterator[GeneratedPage]:
         """Yield the home page, indexes and one page per briefing, actor and place."""
-        index = self.index = build_site_index(briefings, self.entity_pages)
+        index = self.index = build_site_index(briefings, self.entity_pages, self.identities)
         self.stamped = []
         yield self._page("index.md", "home.md.j2", True, index=index,
                          latest=index.briefings[:HOME_LATEST],

@@ -13,9 +13,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from generator.briefing import Actor, Briefing, Location, Number, Position
 from generator.render.escaping import slugify
+
+if TYPE_CHECKING:
+    from generator.render.identities import Identities
 
 # Page names the site itself uses inside the actors/ and locations/ folders.
 RESERVED_SLUGS = frozenset({"index", "by-letter", "entity-shell"})
@@ -67,6 +71,8 @@ class ActorEntry(_Entry):
     positions: list[tuple[Briefing, Position]] = field(default_factory=list)
     has_page: bool = True
     mention_count: int = 0  # mentions summed over briefings: ranks the most-mentioned
+    names: Counter[str] = field(default_factory=Counter)  # the briefings' names for it, by mentions
+    kinds: Counter[str] = field(default_factory=Counter)
 
     @property
     def title(self) -> str | None:
@@ -105,6 +111,7 @@ class SiteIndex:
     locations: dict[str, LocationEntry]
     actor_of: dict[tuple[str, str], ActorEntry]
     location_of: dict[tuple[str, str], LocationEntry]
+    warnings: list[str] = field(default_factory=list)  # identity rules that matched nothing
 
     def actor_for(self, briefing: Briefing, name: str | None) -> ActorEntry | None:
         """The site-wide actor that `name` (a canonical name or alias) means in `briefing`."""
@@ -122,20 +129,30 @@ class SiteIndex:
         return ((b, p) for b in self.briefings for p in b.positions)
 
 
-def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1) -> SiteIndex:
+def build_site_index(
+    briefings: list[Briefing], min_briefings_for_page: int = 1, identities: Identities | None = None
+) -> SiteIndex:
     """Link the actors and places of all briefings into site-wide entries.
 
-    An entry gets its own page once it appears in `min_briefings_for_page` briefings, or
-    (actors) has stated a position; the others link to the one briefing that names them.
+    One entry per identity: names that differ only by accents, case, dots or a leading "the"
+    ("Erdogan", "Erdoğan") are one actor, shown under the name the briefings use most (the
+    accented form on a tie); `identities` (the analyst's file) is applied to the briefings
+    first. An entry gets its own page once it appears in `min_briefings_for_page` briefings,
+    or (actors) has stated a position; the others link to the one briefing that names them.
     """
+    from generator.render.identities import apply_identities
+
+    briefings, warnings = apply_identities(briefings, identities)
     briefings = sort_newest_first(briefings)
-    actors: dict[str, ActorEntry] = {}
-    by_key: dict[tuple[str, str], ActorEntry] = {}
+    by_key: dict[str, ActorEntry] = {}
     actor_of: dict[tuple[str, str], ActorEntry] = {}
-    used_slugs: set[str] = set(RESERVED_SLUGS)
+    entries: list[ActorEntry] = []
     for briefing in sorted(briefings, key=lambda b: b.id):
         for actor in briefing.actors:
-            entry = _find_actor(by_key, actor) or _new_actor(actor, actors, used_slugs)
+            entry = _find_actor(by_key, actor)
+            if entry is None:
+                entry = ActorEntry(slug="", name=actor.name, kind=actor.kind)
+                entries.append(entry)
             _add_actor(entry, actor, briefing)
             for form in [actor.name, *actor.aliases]:
                 key = name_key(form)
@@ -145,11 +162,26 @@ def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1)
                 # Single words ("McKenzie") link within the article only: across articles a
                 # surname or acronym may mean someone else.
                 if len(key.split()) > 1 or form == actor.name:
-                    by_key.setdefault((actor.kind, key), entry)
-        for briefing_id, position in ((briefing.id, p) for p in briefing.positions):
-            entry = actor_of.get((briefing_id, name_key(position.speaker or "")))
+                    by_key.setdefault(key, entry)
+    actors = _name_actors(entries)
+    for briefing in sorted(briefings, key=lambda b: b.id):
+        for position in briefing.positions:
+            entry = actor_of.get((briefing.id, name_key(position.speaker or "")))
             if entry is not None:
                 entry.positions.append((briefing, position))
+    locations, location_of = _index_locations(briefings)
+    for entry in actors.values():
+        entry.positions.sort(key=lambda bp: (bp[0].date or "", bp[0].id), reverse=True)
+        entry.has_page = bool(entry.positions) or len(entry.briefings) >= min_briefings_for_page
+    for place in locations.values():
+        place.has_page = len(place.briefings) >= min_briefings_for_page
+    return SiteIndex(briefings, actors, locations, actor_of, location_of, warnings)
+
+
+def _index_locations(
+    briefings: list[Briefing],
+) -> tuple[dict[str, LocationEntry], dict[tuple[str, str], LocationEntry]]:
+    """One entry per place across briefings (by kind, country and name when geocoded)."""
     locations: dict[str, LocationEntry] = {}
     location_of: dict[tuple[str, str], LocationEntry] = {}
     loc_by_key: dict[str, LocationEntry] = {}
@@ -174,31 +206,51 @@ def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1)
             entry.mention_count += location.mentions
             for form in [location.name, *location.aliases]:
                 location_of[(briefing.id, name_key(form))] = entry
-    for entry in actors.values():
-        entry.positions.sort(key=lambda bp: (bp[0].date or "", bp[0].id), reverse=True)
-        entry.has_page = bool(entry.positions) or len(entry.briefings) >= min_briefings_for_page
-    for place in locations.values():
-        place.has_page = len(place.briefings) >= min_briefings_for_page
-    return SiteIndex(briefings, actors, locations, actor_of, location_of)
+    return locations, location_of
 
 
-def _find_actor(by_key: dict[tuple[str, str], ActorEntry], actor: Actor) -> ActorEntry | None:
+def _find_actor(by_key: dict[str, ActorEntry], actor: Actor) -> ActorEntry | None:
     for form in [actor.name, *actor.aliases]:
         key = name_key(form)
-        if (len(key.split()) > 1 or form == actor.name) and (actor.kind, key) in by_key:
-            return by_key[(actor.kind, key)]
+        if (len(key.split()) > 1 or form == actor.name) and key in by_key:
+            entry = by_key[key]
+            if not _conflicts(entry, actor):
+                return entry
     return None
 
 
-def _new_actor(actor: Actor, actors: dict[str, ActorEntry], used: set[str]) -> ActorEntry:
-    slug = _unique(slugify(actor.name, "actor"), used)
-    entry = ActorEntry(slug=slug, name=actor.name, kind=actor.kind)
-    actors[slug] = entry
-    return entry
+def _conflicts(entry: ActorEntry, actor: Actor) -> bool:
+    """Two people of one name stay apart when both have titles and they differ ("Gen." / "Rep.")."""
+    if actor.kind != "person" or "person" not in entry.kinds or not actor.title or not entry.titles:
+        return False
+    return name_key(actor.title) not in {name_key(t) for t in entry.titles}
+
+
+def _canonical_name(entry: ActorEntry) -> str:
+    """The name the briefings use most; on a tie the accented ("Erdoğan") then the longer form."""
+    return max(entry.names, key=lambda n: (entry.names[n], not n.isascii(), len(n), n))
+
+
+def _name_actors(entries: list[ActorEntry]) -> dict[str, ActorEntry]:
+    """Give each entry its canonical name, kind and a slug from that name (unique, in a stable
+    order), and keep its other names as aliases."""
+    actors: dict[str, ActorEntry] = {}
+    used: set[str] = set(RESERVED_SLUGS)
+    for entry in entries:
+        entry.name = _canonical_name(entry)
+        entry.kind = max(entry.kinds, key=lambda k: (entry.kinds[k], k))
+        entry.aliases.discard(entry.name)
+    order = sorted(entries, key=lambda e: (name_key(e.name), -len(e.mentions), e.mentions[0].briefing.id))
+    for entry in order:
+        entry.slug = _unique(slugify(entry.name, "actor"), used)
+        actors[entry.slug] = entry
+    return actors
 
 
 def _add_actor(entry: ActorEntry, actor: Actor, briefing: Briefing) -> None:
-    entry.aliases.update(a for a in [actor.name, *actor.aliases] if a != entry.name)
+    entry.aliases.update([actor.name, *actor.aliases])
+    entry.names[actor.name] += actor.mentions
+    entry.kinds[actor.kind] += 1
     if actor.title:
         entry.titles[actor.title] += 1
     if actor.role:

@@ -232,6 +232,8 @@ class _Finder:
         text = clean_text(person)
         if not looks_like_name(text) or norm(text) in not_actors() or role_says_no_person(name.role):
             return
+        if name.title and norm(text) in countries():
+            return  # "Captain America", "Mister America": a character or a work, not a person
         if self._is_media(person, norm(text)):
             self._add(person, "media")
             return

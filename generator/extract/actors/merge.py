@@ -84,6 +84,14 @@ def _generic_key(key: str) -> str:
     return key
 
 
+def _join_plurals(mentions: list[Mention]) -> None:
+    """ "Houthis" and "Houthi", "Democrats" and "Democrat": one group in one article."""
+    keys = {m.key for m in mentions if m.kind in ("group", "organization")}
+    for m in mentions:
+        if m.kind in ("group", "organization") and m.key.endswith("s") and m.key[:-1] in keys:
+            m.key = m.key[:-1]
+
+
 def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """Point each mention's key at the key of the actor it names (in place).
 
@@ -91,6 +99,7 @@ def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """
     for m in mentions:
         m.key = _generic_key(m.key)
+    _join_plurals(mentions)
     surnames = _surname_targets(mentions)
     first_words = _first_word_targets(mentions)
     acronyms = {**_acronym_targets(mentions), **{k: _generic_key(v) for k, v in defined.items()}}
