@@ -88,8 +88,10 @@ def _join_plurals(mentions: list[Mention]) -> None:
     """ "Houthis" and "Houthi", "Democrats" and "Democrat": one group in one article."""
     keys = {m.key for m in mentions if m.kind in ("group", "organization")}
     for m in mentions:
-        if m.kind in ("group", "organization") and m.key.endswith("s") and m.key[:-1] in keys:
+        if m.kind != "country" and m.key.endswith("s") and m.key[:-1] in keys:
             m.key = m.key[:-1]
+            if m.kind == "person":  # "the Houthis" (the model said person) are the group
+                m.kind = "group"
 
 
 def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
