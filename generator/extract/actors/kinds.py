@@ -22,6 +22,7 @@ from generator.extract.actors.words import _sections, norm
 _NAME_LINE = re.compile(r"^([MF1?]+)\s+(\S+)\s(.*)$")
 _FREQUENCY = "123456789ABCD"
 _MIN_FREQUENCY = 2  # names seen once somewhere ("Royal", "York", "Johnson") are mostly other words
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 _ROLE_PREPS = frozenset({"of", "for", "at", "with", "to", "in", "from"})
 
 
@@ -69,8 +70,13 @@ def starts_with_given_name(text: str) -> bool:
     """ "Laurent Cabannes": two or three capitalised words, the first a given name, no
     organisation word."""
     words = text.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words if w.isalpha()):
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words if w.isalpha()):
         return False
+    if words[0].isupper() or any(w in _ROMAN for w in words[:-1]):
+        return False  # "NATO Mission Iraq", "Willem II Tilburg"
+    keys = _words(text)
+    if any(w in kind_words()["place_words"] or w in kind_words()["event_words"] for w in keys):
+        return False  # "Ross Street Community Centre"
     return words[0].lower() in given_names() and not has_org_word(text)
 
 
