@@ -16,7 +16,8 @@ from importlib import resources
 
 from spacy.tokens import Span
 
-from generator.extract.actors.words import _sections, norm
+from generator.extract.actors.words import DATA, norm
+from generator.extract.text.wordlists import word_sections
 
 # "M  Laurent      867    5   ": gender code, name, then one frequency digit (1-9, A-D) a country
 _NAME_LINE = re.compile(r"^([MF1?]+)\s+(\S+)\s(.*)$")
@@ -29,7 +30,8 @@ _ROLE_PREPS = frozenset({"of", "for", "at", "with", "to", "in", "from"})
 @lru_cache(maxsize=1)
 def kind_words() -> dict[str, frozenset[str]]:
     """Sections of data/kinds.txt as sets of keys (`norm` of each line)."""
-    return {section: frozenset(norm(w) for w in words) for section, words in _sections("kinds.txt").items()}
+    sections = word_sections(DATA / "kinds.txt")
+    return {section: frozenset(norm(w) for w in words) for section, words in sections.items()}
 
 
 @lru_cache(maxsize=1)

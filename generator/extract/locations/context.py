@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +44,10 @@ class DocContext:
     # The entity each token belongs to, by token index: built once, so that looking up a
     # token's entity costs the same in a 400k-character article as in a short one.
     entities: list[Span | None] = field(default_factory=list)
+    _org_indexed: int = field(default=-1, repr=False)
+    _org_lookup: tuple[list[int], list[int], dict[int, int]] = field(
+        default_factory=lambda: ([], [], {}), repr=False
+    )
 
     def entity_at(self, i: int) -> Span:
         """The entity that token `i` is part of (the token must have an entity type)."""
@@ -51,8 +56,30 @@ class DocContext:
         return ent
 
     def inside_org(self, start: int, end: int) -> bool:
-        """True if char range [start, end) lies strictly inside an organisation name."""
-        return any(s <= start and end <= e and (e - s) > (end - start) for s, e in self.org_spans)
+        """True if char range [start, end) lies strictly inside an organisation name.
+
+        A span that starts earlier and ends no earlier contains it, and so does one that starts
+        at `start` and ends later: two look-ups in an index of the spans (by start, with the
+        furthest end so far), not a scan of every organisation name per place name.
+        """
+        starts, furthest_end, end_at_start = self._org_index()
+        before = bisect.bisect_left(starts, start)  # spans starting strictly before `start`
+        if before and furthest_end[before - 1] >= end:
+            return True
+        return end_at_start.get(start, -1) > end
+
+    def _org_index(self) -> tuple[list[int], list[int], dict[int, int]]:
+        if self._org_indexed != len(self.org_spans):
+            spans = sorted(self.org_spans)
+            furthest, ends = -1, []
+            at_start: dict[int, int] = {}
+            for s, e in spans:
+                furthest = max(furthest, e)
+                ends.append(furthest)
+                at_start[s] = max(at_start.get(s, -1), e)
+            self._org_lookup = ([s for s, _ in spans], ends, at_start)
+            self._org_indexed = len(self.org_spans)
+        return self._org_lookup
 
     def is_person_word(self, text: str) -> bool:
         """True if every word of `text` is part of a person's name in this article."""
