@@ -17,6 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+
 from generator.briefing.store import load_briefing
 from generator.extract.actors.words import countries, norm
 from generator.render.identities import load_identities
