@@ -107,3 +107,42 @@ def test_a_missing_file_is_no_rules(tmp_path):
     rules = load_identities(tmp_path / "identities.yaml")
     a = _briefing("a", [Actor("NATO", "organization")])
     assert apply_identities([a], rules) == ([a], [])
+
+
+def test_an_acronym_alone_joins_the_one_actor_that_other_briefings_gave_it_as_alias():
+    a = _briefing("a", [Actor("Agence France-Presse", "media", ["AFP"])])
+    b = _briefing("b", [Actor("AFP", "media")])
+    c = _briefing("c", [Actor("Agence France-Presse", "media")])
+    [entry] = build_site_index([a, b, c]).actors.values()
+    assert entry.name == "Agence France-Presse" and len(entry.briefings) == 3
+
+
+def test_a_surname_alone_stays_apart_when_two_people_carry_it():
+    a = _briefing("a", [Actor("Ken McKenzie", "person", ["McKenzie"])])
+    b = _briefing("b", [Actor("Sally McKenzie", "person", ["McKenzie"])])
+    c = _briefing("c", [Actor("McKenzie", "person")])
+    assert len(build_site_index([a, b, c]).actors) == 3
+
+
+def test_two_people_of_one_name_with_conflicting_titles_are_two_actors():
+    a = _briefing("a", [Actor("John Smith", "person", title="Gen.")])
+    b = _briefing("b", [Actor("John Smith", "person", title="Rep.")])
+    assert len(build_site_index([a, b]).actors) == 2
+
+
+def test_a_country_that_is_actor_and_place_is_one_entity_with_one_page():
+    from generator.briefing import Location
+    from generator.render.pages import entity_uri
+
+    a = _briefing("a", [Actor("United States", "country", ["U.S."])])
+    a.locations = [Location("U.S.", "country", "US", 39.8, -98.6)]
+    b = _briefing("b", [])
+    b.locations = [Location("America", "country", "US", 39.8, -98.6)]
+    index = build_site_index([a, b], min_briefings_for_page=2)
+    [actor] = index.actors.values()
+    assert actor.name == "United States" and actor.place is not None and actor.has_page
+    assert {place.name for place in index.locations.values()} == {"United States"}
+    assert {entity_uri("locations", place) for place in index.locations.values()} == {
+        entity_uri("actors", actor)
+    }
+    assert len(actor.briefings) == 2  # the briefings of both roles on the one page

@@ -123,7 +123,7 @@ class PageRenderer:
         if any(e.has_page for e in entries):
             markdown = shell_markdown(folder.title(), ENTITY_HEADINGS[folder])
             yield GeneratedPage(shell.src_uri, markdown, False, dest_uri=shell.dest_uri)
-        for entry in (e for e in entries if e.has_page):
+        for entry in (e for e in entries if e.has_page and getattr(e, "actor", None) is None):
             uri = entity_uri(folder, entry)
             body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE)
             self.stamped.append(StampedPage(shell, uri, entry.name, body))
@@ -200,7 +200,10 @@ class PageRenderer:
 
 
 def entity_uri(folder: str, entry) -> str:
-    """Where an actor or place links: its own page, else the one briefing that names it."""
+    """Where an actor or place links: its own page, else the one briefing that names it (a
+    country that is also an actor: the actor's page)."""
+    if getattr(entry, "actor", None) is not None:
+        return entity_uri("actors", entry.actor)
     if entry.has_page:
         return f"{folder}/{entry.slug}.html"
     return briefing_uri(entry.briefings[0])

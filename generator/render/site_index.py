@@ -73,6 +73,7 @@ class ActorEntry(_Entry):
     mention_count: int = 0  # mentions summed over briefings: ranks the most-mentioned
     names: Counter[str] = field(default_factory=Counter)  # the briefings' names for it, by mentions
     kinds: Counter[str] = field(default_factory=Counter)
+    place: LocationEntry | None = None  # a country that is also a place: its place entry
 
     @property
     def title(self) -> str | None:
@@ -94,6 +95,7 @@ class LocationEntry(_Entry):
     mentions: list[Mention] = field(default_factory=list)
     has_page: bool = True
     mention_count: int = 0
+    actor: ActorEntry | None = None  # a country that is also an actor: one page, the actor's
 
 
 def sort_newest_first(briefings) -> list[Briefing]:
@@ -163,6 +165,7 @@ def build_site_index(
                 # surname or acronym may mean someone else.
                 if len(key.split()) > 1 or form == actor.name:
                     by_key.setdefault(key, entry)
+    entries = _join_by_alias(entries, actor_of)
     actors = _name_actors(entries)
     for briefing in sorted(briefings, key=lambda b: b.id):
         for position in briefing.positions:
@@ -170,6 +173,7 @@ def build_site_index(
             if entry is not None:
                 entry.positions.append((briefing, position))
     locations, location_of = _index_locations(briefings)
+    _link_countries(actors, locations)
     for entry in actors.values():
         entry.positions.sort(key=lambda bp: (bp[0].date or "", bp[0].id), reverse=True)
         entry.has_page = bool(entry.positions) or len(entry.briefings) >= min_briefings_for_page
@@ -209,6 +213,82 @@ def _index_locations(
     return locations, location_of
 
 
+def _join_by_alias(
+    entries: list[ActorEntry], actor_of: dict[tuple[str, str], ActorEntry]
+) -> list[ActorEntry]:
+    """An actor known in some briefing only by a short name ("AFP") joins the one actor of the
+    same kind that another briefing gave that name as an alias ("Agence France-Presse, AFP");
+    two or more such actors (two McKenzies): it stays apart."""
+    owners: dict[tuple[str, str], set[int]] = {}
+    for n, entry in enumerate(entries):
+        for alias in entry.aliases:
+            key = name_key(alias)
+            if key and len(key.split()) == 1:
+                owners.setdefault((next(iter(entry.kinds)), key), set()).add(n)
+    target: dict[int, int] = {}
+    for n, entry in enumerate(entries):
+        forms = {name_key(name) for name in entry.names}
+        if len(forms) != 1 or len(entry.kinds) != 1:
+            continue
+        key = next(iter(forms))
+        others = owners.get((next(iter(entry.kinds)), key), set()) - {n}
+        if len(key.split()) == 1 and len(others) == 1:
+            target[n] = next(iter(others))
+    if not target:
+        return entries
+    for n, into in target.items():
+        if into in target:
+            continue  # a chain: leave both as they are
+        _merge_entry(entries[into], entries[n])
+    moved = {id(entries[n]): entries[into] for n, into in target.items() if into not in target}
+    for key, entry in actor_of.items():
+        if id(entry) in moved:
+            actor_of[key] = moved[id(entry)]
+    return [entry for entry in entries if id(entry) not in moved]
+
+
+def _merge_entry(into: ActorEntry, other: ActorEntry) -> None:
+    into.aliases.update(other.aliases)
+    into.names.update(other.names)
+    into.kinds.update(other.kinds)
+    into.titles.update(other.titles)
+    into.roles.update(other.roles)
+    into.mentions.extend(other.mentions)
+    into.mention_count += other.mention_count
+
+
+def _link_countries(actors: dict[str, ActorEntry], locations: dict[str, LocationEntry]) -> None:
+    """A country named as an actor and as a place is one entity: one name (the fuller of the
+    two: "United Arab Emirates" rather than "UAE"), both roles, the actor's page for both."""
+    by_form: dict[str, ActorEntry] = {}
+    for actor in actors.values():
+        if actor.kind == "country":
+            for form in [actor.name, *actor.aliases]:
+                by_form.setdefault(name_key(form), actor)
+    countries = [place for place in locations.values() if place.kind == "country"]
+    of_code: dict[str, ActorEntry] = {}
+    for place in countries:
+        actor = by_form.get(name_key(place.name))
+        if actor is not None and place.country:
+            of_code.setdefault(place.country, actor)
+    for place in countries:  # "America" is the place the actor "United States" is
+        actor = by_form.get(name_key(place.name)) or of_code.get(place.country or "")
+        if actor is None:
+            continue
+        place.actor = actor
+        if actor.place is None:
+            actor.place = place
+            if len(place.name) > len(actor.name):
+                actor.aliases.add(actor.name)
+                actor.name = place.name
+        actor.aliases.add(place.name)
+        actor.aliases.discard(actor.name)
+        actor.mentions.extend(place.mentions)  # its page lists the briefings of both roles
+    for place in locations.values():
+        if place.actor is not None:
+            place.name = place.actor.name
+
+
 def _find_actor(by_key: dict[str, ActorEntry], actor: Actor) -> ActorEntry | None:
     for form in [actor.name, *actor.aliases]:
         key = name_key(form)
@@ -227,8 +307,9 @@ def _conflicts(entry: ActorEntry, actor: Actor) -> bool:
 
 
 def _canonical_name(entry: ActorEntry) -> str:
-    """The name the briefings use most; on a tie the accented ("Erdoğan") then the longer form."""
-    return max(entry.names, key=lambda n: (entry.names[n], not n.isascii(), len(n), n))
+    """A full name before a short one ("Agence France-Presse", not "AFP"), then the name the
+    briefings use most, then the accented ("Erdoğan") and the longer form."""
+    return max(entry.names, key=lambda n: (" " in n, entry.names[n], not n.isascii(), len(n), n))
 
 
 def _name_actors(entries: list[ActorEntry]) -> dict[str, ActorEntry]:
