@@ -290,3 +290,8 @@ def test_accented_and_plain_spellings_are_one_actor(actors_of):
 def test_plural_and_singular_of_a_group_are_one_actor(actors_of):
     actors = actors_of("The Houthis fired a missile. A Houthi spokesman said the Houthi forces would go on.")
     assert len([a for a in actors if a.name.startswith("Houthi")]) <= 1
+
+
+def test_a_bare_nationality_adjective_is_no_actor(actors_of):
+    actors = actors_of("A Ukrainian journalist was detained in Moscow, the British embassy said.")
+    assert "Ukrainian" not in names(actors) and "British" not in names(actors)

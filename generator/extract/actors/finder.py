@@ -254,11 +254,16 @@ class _Finder:
         return bool(load_gazetteer().lookup(token.text))
 
     def _add_nationality(self, ent: Span) -> None:
-        """ "the Iraqi government" -> organisation, "Syrian refugees" -> group, "Iraqi" -> group."""
-        if self._add_phrase(ent) or norm(ent.text) in not_actors():
+        """ "the Iraqi government" -> organisation, "Syrian refugees" -> group, "the Iraqis" ->
+        group; a bare adjective ("a Ukrainian journalist", "British") names no actor."""
+        if self._add_phrase(ent, office=True) or norm(ent.text) in not_actors():
             return
         span = trim_span(ent)
-        if span is not None and looks_like_name(span.text):
+        if span is None or names_no_actor(span):
+            return
+        if len(span) == 1 and span[0].tag_ == "JJ" and span[0].dep_ in ("amod", "compound", "nmod", "acomp"):
+            return  # an adjective: its noun, if an actor, is found by _add_phrase
+        if looks_like_name(span.text):
             mention = self._add(span, "group")
             if mention and span.root.tag_ in ("NNPS", "NNS") and mention.key.endswith("s"):
                 mention.key = mention.key[:-1]  # "Iraqis" and "Iraqi" are one group
@@ -280,10 +285,12 @@ class _Finder:
             # in tennis or golf copy a "place" that acts is a player: "Washington fell short"
             self._add(span, "person" if self.layout.sport == "individual" else "organization")
 
-    def _add_phrase(self, ent: Span, possessive: bool = False) -> bool:
+    def _add_phrase(self, ent: Span, possessive: bool = False, office: bool = False) -> bool:
         """Add "<name> <modifiers> <head noun>" when the head makes the phrase an actor (institutions.txt).
 
-        With `possessive`, a person's name only ("Assad's regime") and only an organisation noun."""
+        With `possessive`, a person's name only ("Assad's regime") and only an organisation noun;
+        with `office`, a nationality before a title is the person holding it ("the Iraqi Foreign
+        Minister", "a senior Iraqi general")."""
         root = ent.root
         head = root.head
         deps = ("compound", "poss") if possessive else ("amod", "compound", "nmod")
@@ -292,6 +299,8 @@ class _Finder:
         if head.pos_ != "NOUN":
             return False
         kind = institutions().get(head.lower_)
+        if office and not kind and head.lower_ in title_words()[0]:
+            kind = "person"
         if possessive:
             if kind != "organization" or (head.tag_ == "NNS" and head.lower_ != "forces"):
                 return False  # "the Assad regime", "Assad forces"; not "Trump officials"
