@@ -295,3 +295,10 @@ def test_plural_and_singular_of_a_group_are_one_actor(actors_of):
 def test_a_bare_nationality_adjective_is_no_actor(actors_of):
     actors = actors_of("A Ukrainian journalist was detained in Moscow, the British embassy said.")
     assert "Ukrainian" not in names(actors) and "British" not in names(actors)
+
+
+def test_a_storm_named_alone_later_is_still_no_actor(actors_of):
+    actors = actors_of(
+        "Tropical Storm Humberto formed near the Bahamas on Friday. Humberto is expected to strengthen."
+    )
+    assert not [a for a in actors if "Humberto" in a.name]

@@ -146,3 +146,10 @@ def test_a_country_that_is_actor_and_place_is_one_entity_with_one_page():
         entity_uri("actors", actor)
     }
     assert len(actor.briefings) == 2  # the briefings of both roles on the one page
+
+
+def test_a_group_named_in_the_plural_elsewhere_is_one_actor():
+    a = _briefing("a", [Actor("Houthi", "organization")])
+    b = _briefing("b", [Actor("Houthis", "group")])
+    [entry] = build_site_index([a, b]).actors.values()
+    assert len(entry.briefings) == 2

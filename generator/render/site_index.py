@@ -290,9 +290,11 @@ def _link_countries(actors: dict[str, ActorEntry], locations: dict[str, Location
 
 
 def _find_actor(by_key: dict[str, ActorEntry], actor: Actor) -> ActorEntry | None:
-    for form in [actor.name, *actor.aliases]:
+    plural = actor.kind in ("group", "organization") and name_key(actor.name).endswith("s")
+    names = [actor.name, *([actor.name[:-1]] if plural else [])]  # "Houthis" is "Houthi"
+    for form in [*names, *actor.aliases]:
         key = name_key(form)
-        if (len(key.split()) > 1 or form == actor.name) and key in by_key:
+        if (len(key.split()) > 1 or form in names) and key in by_key:
             entry = by_key[key]
             if not _conflicts(entry, actor):
                 return entry

@@ -24,6 +24,7 @@ from generator.extract.actors.kinds import (
     names_no_actor,
     role_says_no_person,
     starts_with_given_name,
+    storm_names,
 )
 from generator.extract.actors.layout import (
     Layout,
@@ -85,6 +86,7 @@ class _Finder:
         self.fixed: dict[str, str] = {}  # key -> canonical name (countries)
         self.taken = [False] * len(doc)
         self.lower_words = {t.lower_ for t in doc if t.is_lower}
+        self.storms = storm_names(doc)
 
     def find(self) -> None:
         """Run the rules, most reliable first; a token belongs to at most one mention."""
@@ -163,7 +165,7 @@ class _Finder:
             self._add_nationality(ent)
             return
         span = trim_span(ent)
-        if span is not None and names_no_actor(span):
+        if span is not None and (names_no_actor(span) or norm(span.text) in self.storms):
             return  # a storm, an event, a street or a building
         if span is not None and kind == "person":
             if not has_org_word(span.text):
@@ -240,8 +242,20 @@ class _Finder:
         if self.layout.sport == "team" and len(person) == 1 and self._is_team_word(person):
             self._add(person, "organization")  # "Surrey", "the Brewers"
             return
+        if len(person) == 1 and not name.title and self._is_place_name(person):
+            self._add_place(person)  # "Bermuda": a place, an actor only when it acts
+            return
         titled = self.doc[name.title_start : name.end].text if name.title else None
         self._add(person, "person", title=name.title, role=name.role, titled=titled)
+
+    def _is_place_name(self, token_span: Span) -> bool:
+        """A lone word that is a country or a known place and no given name ("Bermuda")."""
+        from generator.extract.locations.gazetteer import load_gazetteer
+
+        text = token_span.text
+        if is_given_name(text) or self.layout.sport:
+            return False
+        return norm(text) in countries() or bool(load_gazetteer().lookup(text))
 
     def _is_team_word(self, token_span: Span) -> bool:
         """In team sports copy a lone place name or plural name is a team: "Kent made up for lost

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from generator.extract.actors.words import DATA, norm
 from generator.extract.text.wordlists import word_sections
@@ -94,10 +94,23 @@ def names_no_actor(span: Span) -> bool:
     key = norm(span.text)
     if key in words["not_actor_names"]:
         return True
-    last = _words(span.text)[-1:] or [""]
-    if last[0] in words["place_words"] or last[0] in words["event_words"]:
+    keys = _words(span.text) or [""]
+    if keys[-1] in words["place_words"] or keys[-1] in words["event_words"]:
         return True
+    if keys[0] in words["event_cues"] and len(keys) > 1:
+        return True  # "Tropical Storm Humberto"
     return span.start > 0 and doc[span.start - 1].lower_ in words["event_cues"]
+
+
+def storm_names(doc: Doc) -> frozenset[str]:
+    """Keys of the names that follow a storm word anywhere in the article: after "Hurricane
+    Humberto", a lone "Humberto" is the storm too."""
+    cues = kind_words()["event_cues"]
+    return frozenset(
+        norm(doc[i + 1].text)
+        for i, token in enumerate(doc[:-1])
+        if token.lower_ in cues and doc[i + 1].is_title and doc[i + 1].lower_ not in cues
+    )
 
 
 def role_says_no_person(role: str | None) -> bool:
