@@ -5,8 +5,13 @@ For each split of `shared/eval/` the project's own CLI extracts the articles
 `shared/eval/score.py --json` scores the briefings, and one Markdown table shows
 P/R/F1 and the extra figures next to `BASELINE.md` and the targets.
 
-    python benchmarks/quality.py                 # every dev split
+    python benchmarks/quality.py                 # every dev split, then the Wikinews identities
     python benchmarks/quality.py --split re3d-dev
+    python benchmarks/quality.py --split wikinews  # identities only (issue 15)
+
+The `wikinews` rows extract the Wikinews corpus of `shared/corpus/wikinews` and count, on the
+site built from its first 120 briefings, the names shown under two spellings across the
+actor and place entries (`benchmarks/identity.py`) and the actor pages per distinct actor.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ class Target:
     field: str
     figure: str  # "F1" or an extra figure name
     minimum: float
+    at_most: bool = False  # `minimum` is a maximum: fewer is better
 
 
 TARGETS = (
@@ -48,7 +54,12 @@ TARGETS = (
     Target("polnear", "positions", "recall_indirect", 0.45),
     Target("polnear", "positions", "speaker_accuracy", 0.85),
     Target("polnear", "positions", "kind_accuracy", 0.95),
+    Target("re3d", "actors", "kind_accuracy", 0.96),
+    Target("conllpp", "actors", "kind_accuracy", 0.96),
+    Target("wikinews", "identities", "split identities", 2, at_most=True),
 )
+WIKINEWS = "wikinews"
+IDENTITY_FIRST = 120  # briefings of the corpus the identity figures are counted on
 
 
 def dataset_of(split: str) -> str:
@@ -67,10 +78,15 @@ def target_for(split: str, field: str, figure: str) -> Target | None:
 
 def extract_split(split_dir: Path, out_dir: Path) -> float:
     """Run the user's CLI on the split's articles into `out_dir`; return the wall time in seconds."""
+    return extract_dir(split_dir / "articles", out_dir)
+
+
+def extract_dir(articles: Path, out_dir: Path) -> float:
+    """Run the user's CLI on a folder of articles into `out_dir`; return the wall time in seconds."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("*.yaml"):  # articles removed from the split must not linger
         stale.unlink()
-    argv = [sys.executable, "-m", "generator", "extract", str(split_dir / "articles"),
+    argv = [sys.executable, "-m", "generator", "extract", str(articles),
             "--out", str(out_dir), "--force"]
     start = time.perf_counter()
     proc = subprocess.run(argv, cwd=ROOT, check=False)  # cwd: the CLI reads ./mkdocs.yml
@@ -151,12 +167,16 @@ class Row:
     def met(self) -> bool | None:
         if self.target is None:
             return None
+        if self.target.at_most:
+            return self.value is not None and self.value <= self.target.minimum
         return self.value is not None and self.value >= self.target.minimum
 
     def cells(self) -> list[str]:
         value = fmt(self.value) + (f" ({self.detail})" if self.detail else "")
         delta = "" if self.value is None or self.baseline is None else f"{self.value - self.baseline:+.3f}"
-        target = f">= {self.target.minimum:.2f}" if self.target else ""
+        target = ""
+        if self.target:
+            target = f"<= {self.target.minimum:g}" if self.target.at_most else f">= {self.target.minimum:.2f}"
         return [self.split, self.field, self.figure, value, fmt(self.baseline) if self.baseline is not None
                 else "", delta, target, met_mark(self.met)]
 
@@ -199,6 +219,25 @@ def run(splits: list[str], eval_dir: Path) -> list[Row]:
     return rows
 
 
+def identity_rows(corpus: Path) -> list[Row]:
+    """Extract the Wikinews corpus; split identities and actor pages per distinct actor."""
+    from identity import identity_figures
+
+    pred_dir = OUT / WIKINEWS
+    print(f"{WIKINEWS}: extracting {corpus} -> {pred_dir} ...", file=sys.stderr, flush=True)
+    extract_dir(corpus, pred_dir)
+    figures = identity_figures(pred_dir, IDENTITY_FIRST)
+    for key, forms in figures.split.items():
+        print(f"{WIKINEWS}: split identity {key!r}: {' / '.join(forms)}", flush=True)
+    split = float(len(figures.split))
+    return [
+        Row(WIKINEWS, "identities", "split identities", split, f"{figures.briefings} briefings",
+            target=target_for(WIKINEWS, "identities", "split identities")),
+        Row(WIKINEWS, "identities", "actor pages per distinct actor", figures.pages_per_actor,
+            f"{figures.actor_pages}/{figures.distinct_actors}"),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", action="append", help="run only this split (repeatable), e.g. re3d-dev")
@@ -206,12 +245,17 @@ def main(argv: list[str] | None = None) -> int:
     eval_dir = require_shared("bench-quality", "eval")
     if eval_dir is None:
         return 0
-    splits = args.split or [s for s in SPLITS if (eval_dir / s).is_dir()]
+    splits = args.split or [*(s for s in SPLITS if (eval_dir / s).is_dir()), WIKINEWS]
+    wikinews = WIKINEWS in splits
+    splits = [s for s in splits if s != WIKINEWS]
     unknown = [s for s in splits if not (eval_dir / s / "gold").is_dir()]
     if unknown:
         print(f"error: no such split under {eval_dir}: {', '.join(unknown)}", file=sys.stderr)
         return 2
     rows = run(splits, eval_dir)
+    if wikinews:
+        corpus = require_shared("bench-quality (wikinews)", "corpus", "wikinews")
+        rows += identity_rows(corpus) if corpus is not None else []
     print()
     print(markdown_table(HEADERS, [row.cells() for row in rows]))
     judged = [row for row in rows if row.target is not None]
