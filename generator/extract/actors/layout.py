@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from generator.extract.actors.words import name_words, newswire, norm, not_actors
+from generator.extract.text.datelines import NEWSWIRE_DATELINE
 
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]*\s\d{4}-\d{2}-\d{2}$")
 _INITIAL = re.compile(r"^[A-Z]\.([A-Z][\w'’-]*)?$")
 _MAX_LOWER_SHARE = 0.34
 
@@ -91,7 +91,7 @@ def read_layout(doc: Doc) -> Layout:
     layout = Layout(lines=lines, line_at=line_at)
     for n, (start, end) in enumerate(lines):
         text = doc[start:end].text
-        if n < 3 and layout.dateline is None and _DATELINE.match(text):
+        if n < 3 and layout.dateline is None and NEWSWIRE_DATELINE.match(text):
             layout.dateline = n
         elif _is_caps(text):
             layout.caps.add(n)

@@ -18,19 +18,11 @@ from spacy.tokens import Doc, Span
 
 from generator.briefing import Actor
 from generator.extract.locations.gazetteer import Gazetteer, name_key
+from generator.extract.text.datelines import DATELINE_WITH_PLACE
 
 ORG_LABELS = frozenset({"ORG"})
 _BRACKETS = frozenset("()[],;")
 ORG_KINDS = frozenset({"organization", "media", "group"})
-
-# "LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29", "BAGHDAD, Iraq (Reuters) -"
-_CAPS = r"[A-Z][A-Z'’.\-]*[A-Z.](?: [A-Z][A-Z'’.\-]*[A-Z.])*"
-_DATELINE_RE = re.compile(
-    rf"^(?P<place>{_CAPS})(?:, (?P<area>[A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+)*))?"
-    r"(?P<agency> \([A-Za-z ]+\))?\s*"
-    r"(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|(?P<dash>[-–—]\s))"
-)
-
 
 @dataclass
 class DocContext:
@@ -143,7 +135,7 @@ def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
     capitals ("SOCCER - ...") makes a dateline only with an agency or a known place."""
     spans = []
     for para in re.finditer(r"(?:^|\n\n)([^\n]+)", text):
-        m = _DATELINE_RE.match(para.group(1))
+        m = DATELINE_WITH_PLACE.match(para.group(1))
         if not m or (m.group("dash") and not m.group("agency") and not gaz.lookup(m.group("place"))):
             continue
         offset = para.start(1)
