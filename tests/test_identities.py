@@ -140,7 +140,7 @@ def test_a_country_that_is_actor_and_place_is_one_entity_with_one_page():
     b.locations = [Location("America", "country", "US", 39.8, -98.6)]
     index = build_site_index([a, b], min_briefings_for_page=2)
     [actor] = index.actors.values()
-    assert actor.name == "United States" and actor.place is not None and actor.has_page
+    assert actor.name == "United States" and actor.is_place and actor.has_page
     assert {place.name for place in index.locations.values()} == {"United States"}
     assert {entity_uri("locations", place) for place in index.locations.values()} == {
         entity_uri("actors", actor)

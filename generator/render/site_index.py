@@ -73,7 +73,10 @@ class ActorEntry(_Entry):
     mention_count: int = 0  # mentions summed over briefings: ranks the most-mentioned
     names: Counter[str] = field(default_factory=Counter)  # the briefings' names for it, by mentions
     kinds: Counter[str] = field(default_factory=Counter)
-    place: LocationEntry | None = None  # a country that is also a place: its place entry
+    # a country that is also a place: its point (no reference back: the build's objects stay
+    # free of reference cycles, see mkdocs_plugin/collector.py)
+    is_place: bool = False
+    place_point: tuple[float, float] | None = None
 
     @property
     def title(self) -> str | None:
@@ -276,8 +279,10 @@ def _link_countries(actors: dict[str, ActorEntry], locations: dict[str, Location
         if actor is None:
             continue
         place.actor = actor
-        if actor.place is None:
-            actor.place = place
+        if not actor.is_place:
+            actor.is_place = True
+            if place.lat is not None and place.lon is not None:
+                actor.place_point = (place.lat, place.lon)
             if len(place.name) > len(actor.name):
                 actor.aliases.add(actor.name)
                 actor.name = place.name
