@@ -5,7 +5,7 @@ For each split of `shared/eval/` the project's own CLI extracts the articles
 `shared/eval/score.py --json` scores the briefings, and one Markdown table shows
 P/R/F1 and the extra figures next to `BASELINE.md` and the targets.
 
-    python benchmarks/quality.py                 # every dev split
+    python benchmarks/quality.py                 # every dev split, then the Wikinews identities
     python benchmarks/quality.py --split re3d-dev
     python benchmarks/quality.py --split wikinews   # only the unannotated-corpus row
 
@@ -13,6 +13,9 @@ Beside the dev splits, the Wikinews corpus (`shared/corpus/wikinews`, no gold) g
 row: the share of counts that say nothing about what they count (issue 16: <= 15 %).
 The toponym resolver alone (gold place names in, points out) is measured by
 `benchmarks/geo_resolver.py`.
+The `wikinews` rows also count, on the site built from the corpus's first 120 briefings,
+the names shown under two spellings across the actor and place entries
+(`benchmarks/identity.py`) and the actor pages per distinct actor (issue 15).
 """
 
 from __future__ import annotations
@@ -66,7 +69,11 @@ TARGETS = (
     Target("geo", "locations", "F1", 0.82),
     Target("geo", "locations", "geocoded_161", 0.88),
     Target("geo", "locations", "geocoded_recall", 0.72),
+    Target("re3d", "actors", "kind_accuracy", 0.96),
+    Target("conllpp", "actors", "kind_accuracy", 0.96),
+    Target(CORPUS, "identities", "split identities", 2, at_most=True),
 )
+IDENTITY_FIRST = 120  # briefings of the corpus the identity figures are counted on
 
 
 def dataset_of(split: str) -> str:
@@ -182,7 +189,9 @@ class Row:
     def cells(self) -> list[str]:
         value = fmt(self.value) + (f" ({self.detail})" if self.detail else "")
         delta = "" if self.value is None or self.baseline is None else f"{self.value - self.baseline:+.3f}"
-        target = f"{'<=' if self.target.at_most else '>='} {self.target.minimum:.2f}" if self.target else ""
+        target = ""
+        if self.target:
+            target = f"<= {self.target.minimum:g}" if self.target.at_most else f">= {self.target.minimum:.2f}"
         return [self.split, self.field, self.figure, value, fmt(self.baseline) if self.baseline is not None
                 else "", delta, target, met_mark(self.met)]
 
@@ -224,7 +233,8 @@ def counts_without_subject(pred_dir: Path) -> tuple[int, int]:
 
 
 def corpus_rows(corpus_dir: Path) -> list[Row]:
-    """The unannotated corpus: how many counts lack what they count."""
+    """The unannotated corpus, extracted once: how many counts lack what they count (issue 16),
+    names under two spellings and actor pages per distinct actor (issue 15)."""
     pred_dir = OUT / CORPUS
     print(f"{CORPUS}: extracting {corpus_dir} -> {pred_dir} ...", file=sys.stderr, flush=True)
     seconds = extract_split_folder(corpus_dir, pred_dir)
@@ -232,7 +242,7 @@ def corpus_rows(corpus_dir: Path) -> list[Row]:
     print(f"{CORPUS}: extracted in {seconds:.1f} s", flush=True)
     figure = "counts without subject"
     return [Row(CORPUS, "numbers", figure, bare / total if total else None, f"{bare}/{total}",
-                target=target_for(CORPUS, "numbers", figure))]
+                target=target_for(CORPUS, "numbers", figure)), *identity_rows(pred_dir)]
 
 
 def run(splits: list[str], eval_dir: Path) -> list[Row]:
@@ -247,6 +257,22 @@ def run(splits: list[str], eval_dir: Path) -> list[Row]:
               f"predictions missing {result['predictions_missing']}", flush=True)
         rows += split_rows(split, result, baseline, geocoded_share(pred_dir))
     return rows
+
+
+def identity_rows(pred_dir: Path) -> list[Row]:
+    """Split identities and actor pages per distinct actor, on the corpus's briefings."""
+    from identity import identity_figures
+
+    figures = identity_figures(pred_dir, IDENTITY_FIRST)
+    for key, forms in figures.split.items():
+        print(f"{CORPUS}: split identity {key!r}: {' / '.join(forms)}", flush=True)
+    split = float(len(figures.split))
+    return [
+        Row(CORPUS, "identities", "split identities", split, f"{figures.briefings} briefings",
+            target=target_for(CORPUS, "identities", "split identities")),
+        Row(CORPUS, "identities", "actor pages per distinct actor", figures.pages_per_actor,
+            f"{figures.actor_pages}/{figures.distinct_actors}"),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -235,3 +235,70 @@ def test_sample_article_actors(sample_briefing):
     for org in (*organizations, "Aspen Security Forum"):
         assert find(actors, org).kind == "organization"
     assert len({a.name for a in actors}) == len(actors)
+
+
+# -- kinds: what the name, its title and the words around it say -------------------------------
+
+
+def test_secretary_of_state_with_a_name_is_that_person_with_the_title(actors_of):
+    actors = actors_of("Deputy Secretary of State Tony Blinken met the delegation in Baghdad on Monday.")
+    blinken = find(actors, "Tony Blinken")
+    assert blinken.kind == "person" and blinken.title and "Secretary of State" in blinken.title
+
+
+def test_a_company_name_is_no_person_even_after_a_given_name(actors_of):
+    actors = actors_of("Douglas & Lomason Co said it agreed to be bought by Magna International Inc.")
+    assert find(actors, "Douglas & Lomason Co").kind == "organization"
+    assert find(actors, "Magna International Inc.").kind == "organization"
+
+
+def test_a_hurricane_and_a_street_are_no_actors(actors_of):
+    actors = actors_of(
+        "Hurricane Humberto passed north of Bermuda, while protesters gathered on Karl Marx Avenue."
+    )
+    assert not names(actors) & {"Humberto", "Karl Marx Avenue", "Karl Marx"}
+
+
+def test_the_assad_regime_is_an_organisation_and_assad_a_person(actors_of):
+    actors = actors_of("The Foreign Secretary condemned the Assad regime. Bashar al-Assad did not reply.")
+    assert find(actors, "Assad regime").kind == "organization"
+    assert find(actors, "Bashar al-Assad").kind == "person"
+
+
+def test_players_in_a_lineup_are_persons_and_lone_counties_are_teams(actors_of):
+    text = (
+        "SOCCER - FRANCE BEAT MEXICO 2-0.\n\nPARIS 1996-08-31\n\n"
+        "France beat Mexico 2-0 in a friendly on Saturday.\n\n"
+        "France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th), 5 - Laurent Blanc\n"
+    )
+    actors = actors_of(text)
+    assert find(actors, "Lilian Thuram").kind == "person"
+    assert find(actors, "Laurent Blanc").kind == "person"
+    cricket = actors_of(
+        "CRICKET - ESSEX CLOSE IN.\n\nLONDON 1996-08-30\n\n"
+        "Kent made up for lost time in their rain-affected match against Nottinghamshire."
+    )
+    assert find(cricket, "Kent").kind == "organization"
+
+
+def test_accented_and_plain_spellings_are_one_actor(actors_of):
+    actors = actors_of("President Erdoğan spoke in Ankara. Erdogan said Turkey would not back down.")
+    [erdogan] = [a for a in actors if "rdo" in a.name]
+    assert erdogan.kind == "person"
+
+
+def test_plural_and_singular_of_a_group_are_one_actor(actors_of):
+    actors = actors_of("The Houthis fired a missile. A Houthi spokesman said the Houthi forces would go on.")
+    assert len([a for a in actors if a.name.startswith("Houthi")]) <= 1
+
+
+def test_a_bare_nationality_adjective_is_no_actor(actors_of):
+    actors = actors_of("A Ukrainian journalist was detained in Moscow, the British embassy said.")
+    assert "Ukrainian" not in names(actors) and "British" not in names(actors)
+
+
+def test_a_storm_named_alone_later_is_still_no_actor(actors_of):
+    actors = actors_of(
+        "Tropical Storm Humberto formed near the Bahamas on Friday. Humberto is expected to strengthen."
+    )
+    assert not [a for a in actors if "Humberto" in a.name]

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from generator.briefing.store import load_briefings
 from generator.config import Settings
+from generator.errors import GeneratorError
 from generator.mkdocs_plugin.collector import long_lived_objects, release_long_lived
 from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.mkdocs_plugin.site_swap import building_dir, discard, swap_in
@@ -74,25 +75,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return files
         from jinja2 import TemplateError
 
-        from generator.extract_folder import ORPHAN_HINT, extract_folder
         from generator.render.pages import PageRenderer, briefing_uri
 
         settings = self.settings
-        unpublished: set[str] = set()
-        problems = 0  # what `strict: true` fails on, as `mkdocs build --strict` does
-        if settings.extract and settings.articles_dir.is_dir():
-            report = extract_folder(settings.articles_dir, settings.briefings_dir, model=settings.model)
-            for warning in report.warnings:
-                log.warning(warning)
-            for error in report.errors:
-                log.warning(str(error))  # `mkdocs build --strict` turns these into a failure
-            problems += len(report.warnings) + len(report.errors)
-            for path in report.orphans:  # the article was deleted on purpose: not a failure
-                log.info("briefings: not published: %s: %s", path, ORPHAN_HINT)
-            unpublished = {path.stem for path in report.orphans}
-            log.info("briefings: %s", report.summary())
+        unpublished, problems = self._extract()
+        from generator.render.identities import FILE_NAME, load_identities
+
+        try:
+            identities = load_identities(settings.content_dir / FILE_NAME)
+        except GeneratorError as err:
+            raise PluginError(f"briefings: {err}") from err
         renderer = PageRenderer(settings.templates_dir, config.use_directory_urls, self.config.entity_pages,
-                                stamp_briefings=self._pagefind)
+                                stamp_briefings=self._pagefind, identities=identities)
         with long_lived_objects():
             briefings, errors = load_briefings(settings.briefings_dir)
             for error in errors:
@@ -106,6 +100,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 pages = list(renderer.render_all(briefings))
             except (FileNotFoundError, TemplateError) as err:
                 raise PluginError(f"briefings: cannot render the pages: {err}") from err
+            for warning in renderer.index.warnings:
+                log.warning(warning)  # an identity rule that matches nothing: a typo, or stale
         if not config.site_url:
             log.warning("briefings: `site_url` is not set in mkdocs.yml: feed.xml and sitemap.xml need "
                         "absolute links, so feed readers and search engines cannot follow theirs; set "
@@ -128,6 +124,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # The shells are built first, so their pages are written while MkDocs builds the rest.
         shells = [file for file in files if file.src_uri in self.stamper.shell_uris]
         return Files([*shells, *(file for file in files if file.src_uri not in self.stamper.shell_uris)])
+
+    def _extract(self) -> tuple[set[str], int]:
+        """Extract new or changed articles; return the ids not to publish (their article was
+        deleted) and the number of problems logged (what `strict: true` fails on)."""
+        from generator.extract_folder import ORPHAN_HINT, extract_folder
+
+        settings = self.settings
+        if not (settings.extract and settings.articles_dir.is_dir()):
+            return set(), 0
+        report = extract_folder(settings.articles_dir, settings.briefings_dir, model=settings.model)
+        for warning in report.warnings:
+            log.warning(warning)
+        for error in report.errors:
+            log.warning(str(error))  # `mkdocs build --strict` turns these into a failure
+        for path in report.orphans:  # the article was deleted on purpose: not a failure
+            log.info("briefings: not published: %s: %s", path, ORPHAN_HINT)
+        log.info("briefings: %s", report.summary())
+        return {path.stem for path in report.orphans}, len(report.warnings) + len(report.errors)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.html_blocks.pop(page.file.src_uri, None)  # needed once: free it

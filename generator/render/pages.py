@@ -17,6 +17,7 @@ import jinja2
 from generator.briefing import Briefing
 from generator.render.escaping import anchor_id, front_matter_text, safe_url, template_value
 from generator.render.highlight import Highlighter, Term
+from generator.render.identities import Identities
 from generator.render.passthrough import lift_html
 from generator.render.quantity import format_quantity
 from generator.render.site_index import SiteIndex, build_site_index
@@ -30,7 +31,7 @@ from generator.render.stamp import (
     split_front_matter,
 )
 from generator.render.tags import briefing_tags, tag_entries, tag_targets
-from generator.render.urls import relative_url
+from generator.render.urls import briefing_uri, entity_uri, relative_url
 
 HOME_LATEST = 20
 HOME_TOP = 15
@@ -54,8 +55,9 @@ class PageRenderer:
     """Renders every page of the site from a list of briefings."""
 
     def __init__(self, templates_dir: Path, use_directory_urls: bool = True, entity_pages: int = 1,
-                 stamp_briefings: bool = False) -> None:
+                 stamp_briefings: bool = False, identities: Identities | None = None) -> None:
         self.use_directory_urls = use_directory_urls
+        self.identities = identities  # the analyst's identity file, applied to every page
         self.entity_pages = entity_pages
         # Briefing pages stamped from shells too (see stamp.py), rather than built by MkDocs
         # one by one: the plugin asks for it unless Material's own search must index them.
@@ -82,7 +84,7 @@ class PageRenderer:
 
     def render_all(self, briefings: list[Briefing]) -> Iterator[GeneratedPage]:
         """Yield the home page, indexes and one page per briefing, actor and place."""
-        index = self.index = build_site_index(briefings, self.entity_pages)
+        index = self.index = build_site_index(briefings, self.entity_pages, self.identities)
         self.stamped = []
         yield self._page("index.md", "home.md.j2", True, index=index,
                          latest=index.briefings[:HOME_LATEST],
@@ -130,7 +132,7 @@ class PageRenderer:
         if any(e.has_page for e in entries):
             markdown = shell_markdown(folder.title(), ENTITY_HEADINGS[folder])
             yield GeneratedPage(shell.src_uri, markdown, False, dest_uri=shell.dest_uri)
-        for entry in (e for e in entries if e.has_page):
+        for entry in (e for e in entries if e.has_page and getattr(e, "actor", None) is None):
             uri = entity_uri(folder, entry)
             body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE)
             dates = [b.date for b in entry.briefings if b.date]
@@ -213,18 +215,6 @@ class PageRenderer:
             return self.env.get_template(template).render(url=url, **context)
         except jinja2.TemplateNotFound as err:
             raise FileNotFoundError(f"template {err.name!r} not found in the templates folder") from err
-
-
-def entity_uri(folder: str, entry) -> str:
-    """Where an actor or place links: its own page, else the one briefing that names it."""
-    if entry.has_page:
-        return f"{folder}/{entry.slug}.html"
-    return briefing_uri(entry.briefings[0])
-
-
-def briefing_uri(briefing: Briefing) -> str:
-    """A briefing's page in the site: a flat file, like the actor and place pages."""
-    return f"briefings/{briefing.id}.html"
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

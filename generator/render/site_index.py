@@ -13,9 +13,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from generator.briefing import Actor, Briefing, Location, Number, Position
 from generator.render.escaping import slugify
+
+if TYPE_CHECKING:
+    from generator.render.identities import Identities
 
 # Page names the site itself uses inside the actors/ and locations/ folders.
 RESERVED_SLUGS = frozenset({"index", "by-letter", "entity-shell"})
@@ -67,6 +71,12 @@ class ActorEntry(_Entry):
     positions: list[tuple[Briefing, Position]] = field(default_factory=list)
     has_page: bool = True
     mention_count: int = 0  # mentions summed over briefings: ranks the most-mentioned
+    names: Counter[str] = field(default_factory=Counter)  # the briefings' names for it, by mentions
+    kinds: Counter[str] = field(default_factory=Counter)
+    # a country that is also a place: its point (no reference back: the build's objects stay
+    # free of reference cycles, see mkdocs_plugin/collector.py)
+    is_place: bool = False
+    place_point: tuple[float, float] | None = None
 
     @property
     def title(self) -> str | None:
@@ -88,6 +98,7 @@ class LocationEntry(_Entry):
     mentions: list[Mention] = field(default_factory=list)
     has_page: bool = True
     mention_count: int = 0
+    actor: ActorEntry | None = None  # a country that is also an actor: one page, the actor's
 
 
 def sort_newest_first(briefings) -> list[Briefing]:
@@ -105,6 +116,7 @@ class SiteIndex:
     locations: dict[str, LocationEntry]
     actor_of: dict[tuple[str, str], ActorEntry]
     location_of: dict[tuple[str, str], LocationEntry]
+    warnings: list[str] = field(default_factory=list)  # identity rules that matched nothing
 
     def actor_for(self, briefing: Briefing, name: str | None) -> ActorEntry | None:
         """The site-wide actor that `name` (a canonical name or alias) means in `briefing`."""
@@ -122,20 +134,30 @@ class SiteIndex:
         return ((b, p) for b in self.briefings for p in b.positions)
 
 
-def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1) -> SiteIndex:
+def build_site_index(
+    briefings: list[Briefing], min_briefings_for_page: int = 1, identities: Identities | None = None
+) -> SiteIndex:
     """Link the actors and places of all briefings into site-wide entries.
 
-    An entry gets its own page once it appears in `min_briefings_for_page` briefings, or
-    (actors) has stated a position; the others link to the one briefing that names them.
+    One entry per identity: names that differ only by accents, case, dots or a leading "the"
+    ("Erdogan", "Erdoğan") are one actor, shown under the name the briefings use most (the
+    accented form on a tie); `identities` (the analyst's file) is applied to the briefings
+    first. An entry gets its own page once it appears in `min_briefings_for_page` briefings,
+    or (actors) has stated a position; the others link to the one briefing that names them.
     """
+    from generator.render.identities import apply_identities
+
+    briefings, warnings = apply_identities(briefings, identities)
     briefings = sort_newest_first(briefings)
-    actors: dict[str, ActorEntry] = {}
-    by_key: dict[tuple[str, str], ActorEntry] = {}
+    by_key: dict[str, ActorEntry] = {}
     actor_of: dict[tuple[str, str], ActorEntry] = {}
-    used_slugs: set[str] = set(RESERVED_SLUGS)
+    entries: list[ActorEntry] = []
     for briefing in sorted(briefings, key=lambda b: b.id):
         for actor in briefing.actors:
-            entry = _find_actor(by_key, actor) or _new_actor(actor, actors, used_slugs)
+            entry = _find_actor(by_key, actor)
+            if entry is None:
+                entry = ActorEntry(slug="", name=actor.name, kind=actor.kind)
+                entries.append(entry)
             _add_actor(entry, actor, briefing)
             for form in [actor.name, *actor.aliases]:
                 key = name_key(form)
@@ -145,11 +167,28 @@ def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1)
                 # Single words ("McKenzie") link within the article only: across articles a
                 # surname or acronym may mean someone else.
                 if len(key.split()) > 1 or form == actor.name:
-                    by_key.setdefault((actor.kind, key), entry)
-        for briefing_id, position in ((briefing.id, p) for p in briefing.positions):
-            entry = actor_of.get((briefing_id, name_key(position.speaker or "")))
+                    by_key.setdefault(key, entry)
+    entries = _join_by_alias(entries, actor_of)
+    actors = _name_actors(entries)
+    for briefing in sorted(briefings, key=lambda b: b.id):
+        for position in briefing.positions:
+            entry = actor_of.get((briefing.id, name_key(position.speaker or "")))
             if entry is not None:
                 entry.positions.append((briefing, position))
+    locations, location_of = _index_locations(briefings)
+    _link_countries(actors, locations)
+    for entry in actors.values():
+        entry.positions.sort(key=lambda bp: (bp[0].date or "", bp[0].id), reverse=True)
+        entry.has_page = bool(entry.positions) or len(entry.briefings) >= min_briefings_for_page
+    for place in locations.values():
+        place.has_page = len(place.briefings) >= min_briefings_for_page
+    return SiteIndex(briefings, actors, locations, actor_of, location_of, warnings)
+
+
+def _index_locations(
+    briefings: list[Briefing],
+) -> tuple[dict[str, LocationEntry], dict[tuple[str, str], LocationEntry]]:
+    """One entry per place across briefings (by kind, country and name when geocoded)."""
     locations: dict[str, LocationEntry] = {}
     location_of: dict[tuple[str, str], LocationEntry] = {}
     loc_by_key: dict[str, LocationEntry] = {}
@@ -174,31 +213,132 @@ def build_site_index(briefings: list[Briefing], min_briefings_for_page: int = 1)
             entry.mention_count += location.mentions
             for form in [location.name, *location.aliases]:
                 location_of[(briefing.id, name_key(form))] = entry
-    for entry in actors.values():
-        entry.positions.sort(key=lambda bp: (bp[0].date or "", bp[0].id), reverse=True)
-        entry.has_page = bool(entry.positions) or len(entry.briefings) >= min_briefings_for_page
+    return locations, location_of
+
+
+def _join_by_alias(
+    entries: list[ActorEntry], actor_of: dict[tuple[str, str], ActorEntry]
+) -> list[ActorEntry]:
+    """An actor known in some briefing only by a short name ("AFP") joins the one actor of the
+    same kind that another briefing gave that name as an alias ("Agence France-Presse, AFP");
+    two or more such actors (two McKenzies): it stays apart."""
+    owners: dict[tuple[str, str], set[int]] = {}
+    for n, entry in enumerate(entries):
+        for alias in entry.aliases:
+            key = name_key(alias)
+            if key and len(key.split()) == 1:
+                owners.setdefault((next(iter(entry.kinds)), key), set()).add(n)
+    target: dict[int, int] = {}
+    for n, entry in enumerate(entries):
+        forms = {name_key(name) for name in entry.names}
+        if len(forms) != 1 or len(entry.kinds) != 1:
+            continue
+        key = next(iter(forms))
+        others = owners.get((next(iter(entry.kinds)), key), set()) - {n}
+        if len(key.split()) == 1 and len(others) == 1:
+            target[n] = next(iter(others))
+    if not target:
+        return entries
+    for n, into in target.items():
+        if into in target:
+            continue  # a chain: leave both as they are
+        _merge_entry(entries[into], entries[n])
+    moved = {id(entries[n]): entries[into] for n, into in target.items() if into not in target}
+    for where, entry in actor_of.items():
+        if id(entry) in moved:
+            actor_of[where] = moved[id(entry)]
+    return [entry for entry in entries if id(entry) not in moved]
+
+
+def _merge_entry(into: ActorEntry, other: ActorEntry) -> None:
+    into.aliases.update(other.aliases)
+    into.names.update(other.names)
+    into.kinds.update(other.kinds)
+    into.titles.update(other.titles)
+    into.roles.update(other.roles)
+    into.mentions.extend(other.mentions)
+    into.mention_count += other.mention_count
+
+
+def _link_countries(actors: dict[str, ActorEntry], locations: dict[str, LocationEntry]) -> None:
+    """A country named as an actor and as a place is one entity: one name (the fuller of the
+    two: "United Arab Emirates" rather than "UAE"), both roles, the actor's page for both."""
+    by_form: dict[str, ActorEntry] = {}
+    for country in actors.values():
+        if country.kind == "country":
+            for form in [country.name, *country.aliases]:
+                by_form.setdefault(name_key(form), country)
+    countries = [place for place in locations.values() if place.kind == "country"]
+    of_code: dict[str, ActorEntry] = {}
+    for place in countries:
+        actor = by_form.get(name_key(place.name))
+        if actor is not None and place.country:
+            of_code.setdefault(place.country, actor)
+    for place in countries:  # "America" is the place the actor "United States" is
+        actor = by_form.get(name_key(place.name)) or of_code.get(place.country or "")
+        if actor is None:
+            continue
+        place.actor = actor
+        if not actor.is_place:
+            actor.is_place = True
+            if place.lat is not None and place.lon is not None:
+                actor.place_point = (place.lat, place.lon)
+            if len(place.name) > len(actor.name):
+                actor.aliases.add(actor.name)
+                actor.name = place.name
+        actor.aliases.add(place.name)
+        actor.aliases.discard(actor.name)
+        actor.mentions.extend(place.mentions)  # its page lists the briefings of both roles
     for place in locations.values():
-        place.has_page = len(place.briefings) >= min_briefings_for_page
-    return SiteIndex(briefings, actors, locations, actor_of, location_of)
+        if place.actor is not None:
+            place.name = place.actor.name
 
 
-def _find_actor(by_key: dict[tuple[str, str], ActorEntry], actor: Actor) -> ActorEntry | None:
-    for form in [actor.name, *actor.aliases]:
+def _find_actor(by_key: dict[str, ActorEntry], actor: Actor) -> ActorEntry | None:
+    plural = actor.kind in ("group", "organization") and name_key(actor.name).endswith("s")
+    names = [actor.name, *([actor.name[:-1]] if plural else [])]  # "Houthis" is "Houthi"
+    for form in [*names, *actor.aliases]:
         key = name_key(form)
-        if (len(key.split()) > 1 or form == actor.name) and (actor.kind, key) in by_key:
-            return by_key[(actor.kind, key)]
+        if (len(key.split()) > 1 or form in names) and key in by_key:
+            entry = by_key[key]
+            if not _conflicts(entry, actor):
+                return entry
     return None
 
 
-def _new_actor(actor: Actor, actors: dict[str, ActorEntry], used: set[str]) -> ActorEntry:
-    slug = _unique(slugify(actor.name, "actor"), used)
-    entry = ActorEntry(slug=slug, name=actor.name, kind=actor.kind)
-    actors[slug] = entry
-    return entry
+def _conflicts(entry: ActorEntry, actor: Actor) -> bool:
+    """Two people of one name stay apart when both have titles and they differ ("Gen." / "Rep.")."""
+    if actor.kind != "person" or "person" not in entry.kinds or not actor.title or not entry.titles:
+        return False
+    return name_key(actor.title) not in {name_key(t) for t in entry.titles}
+
+
+def _canonical_name(entry: ActorEntry) -> str:
+    """A full name before a short one ("Agence France-Presse", not "AFP"), then the name the
+    briefings use most, then the accented ("Erdoğan") and the longer form."""
+    return max(entry.names, key=lambda n: (" " in n, entry.names[n], not n.isascii(), len(n), n))
+
+
+def _name_actors(entries: list[ActorEntry]) -> dict[str, ActorEntry]:
+    """Give each entry its canonical name, kind and a slug from that name (unique, in a stable
+    order), and keep its other names as aliases."""
+    actors: dict[str, ActorEntry] = {}
+    used: set[str] = set(RESERVED_SLUGS)
+    for entry in entries:
+        entry.name = _canonical_name(entry)
+        entry.kind = max(entry.kinds, key=lambda k: (entry.kinds[k], k))
+        entry.aliases.discard(entry.name)
+    order = sorted(entries, key=lambda e: (name_key(e.name), -len(e.mentions), e.mentions[0].briefing.id))
+    for entry in order:
+        entry.slug = _unique(slugify(entry.name, "actor"), used)
+        actors[entry.slug] = entry
+    return actors
 
 
 def _add_actor(entry: ActorEntry, actor: Actor, briefing: Briefing) -> None:
-    entry.aliases.update(a for a in [actor.name, *actor.aliases] if a != entry.name)
+    entry.aliases.update([actor.name, *actor.aliases])
+    entry.names[actor.name] += actor.mentions
+    entry.kinds[actor.kind] += 1
     if actor.title:
         entry.titles[actor.title] += 1
     if actor.role:

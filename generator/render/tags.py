@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from generator.briefing import Briefing
 from generator.render.escaping import slugify
 from generator.render.site_index import SiteIndex
+from generator.render.urls import entity_uri
 
 TAGS_PER_BRIEFING = 8
 
@@ -70,9 +71,9 @@ def tag_targets(briefing: Briefing, index: SiteIndex,
         else:
             actor, place = index.actor_for(briefing, name), index.location_for(briefing, name)
             if actor is not None and actor.has_page:
-                target = f"actors/{actor.slug}.html"
-            elif actor is None and place is not None and place.has_page:
-                target = f"locations/{place.slug}.html"
+                target = entity_uri("actors", actor)
+            elif actor is None and place is not None and (place.has_page or place.actor is not None):
+                target = entity_uri("locations", place)  # a country that is an actor: its page
         targets.append((name, target))
     return targets
 

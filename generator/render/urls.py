@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from typing import Any
+
+from generator.briefing import Briefing
 
 
 def dest_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -51,3 +54,18 @@ def _target(src: str, use_directory_urls: bool) -> tuple[tuple[str, ...], bool]:
     if not use_directory_urls and url.endswith("/"):
         url += "index.html"
     return tuple(part for part in url.split("/") if part), url == "" or url.endswith("/")
+
+
+def entity_uri(folder: str, entry: Any) -> str:
+    """Where an actor or place links: its own page, else the one briefing that names it (a
+    country that is also an actor: the actor's page)."""
+    if getattr(entry, "actor", None) is not None:
+        return entity_uri("actors", entry.actor)
+    if entry.has_page:
+        return f"{folder}/{entry.slug}.html"
+    return briefing_uri(entry.briefings[0])
+
+
+def briefing_uri(briefing: Briefing) -> str:
+    """A briefing's page in the site: a flat file, like the actor and place pages."""
+    return f"briefings/{briefing.id}.html"

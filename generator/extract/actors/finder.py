@@ -17,6 +17,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from generator.briefing import Actor
+from generator.extract.actors.kinds import (
+    ends_with_team_word,
+    has_org_word,
+    is_given_name,
+    names_no_actor,
+    role_says_no_person,
+    starts_with_given_name,
+    storm_names,
+)
 from generator.extract.actors.layout import (
     Layout,
     digest_titles,
@@ -35,7 +44,7 @@ from generator.extract.actors.mentions import (
     trim_span,
 )
 from generator.extract.actors.merge import build_actors, initials, is_acronym, resolve_keys
-from generator.extract.actors.titles import person_name
+from generator.extract.actors.titles import person_name, title_words
 from generator.extract.actors.words import (
     alias_groups,
     countries,
@@ -77,6 +86,7 @@ class _Finder:
         self.fixed: dict[str, str] = {}  # key -> canonical name (countries)
         self.taken = [False] * len(doc)
         self.lower_words = {t.lower_ for t in doc if t.is_lower}
+        self.storms = storm_names(doc)
 
     def find(self) -> None:
         """Run the rules, most reliable first; a token belongs to at most one mention."""
@@ -127,11 +137,25 @@ class _Finder:
         span = self.doc[start:end]
         label = next((t.ent_type_ for t in span if t.ent_type_), "")
         score = end < len(self.doc) and self.doc[end].like_num  # "Greenock Morton 1"
-        if (label == "PERSON" and not score) or span[0].text[1:2] == "." or self.layout.sport == "individual":
+        text = span.text
+        if has_org_word(text) or ends_with_team_word(text):
+            kind = "organization"
+        elif (
+            (label == "PERSON" and not score)
+            or span[0].text[1:2] == "."
+            or self.layout.sport == "individual"
+            or self._shirt_number_before(start)
+            or starts_with_given_name(text)
+        ):
             kind = "person"
         else:
             kind = "organization"
         self._add(span, kind)
+
+    def _shirt_number_before(self, start: int) -> bool:
+        """A lineup: "1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th)"."""
+        doc = self.doc
+        return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].like_num
 
     def _add_entity(self, ent: Span) -> None:
         kind = _KINDS.get(ent.label_)
@@ -141,9 +165,13 @@ class _Finder:
             self._add_nationality(ent)
             return
         span = trim_span(ent)
+        if span is not None and (names_no_actor(span) or norm(span.text) in self.storms):
+            return  # a storm, an event, a street or a building
         if span is not None and kind == "person":
-            self._add_person(span)
-            return
+            if not has_org_word(span.text):
+                self._add_person(span)
+                return
+            kind = "organization"  # "Gold Fields of South Africa Ltd"
         span = trim_lowercase_tail(span) if span is not None else None
         if span is None:
             return
@@ -158,30 +186,98 @@ class _Finder:
             return  # a common word with a capital: "Stadium", "Winner"
         if kind == "organization" and self._is_media(span, key):
             kind = "media"
+        elif kind == "organization" and self._add_titled_person(span):
+            return
         mention = self._add(span, kind)
         if mention:
             self._note_definition(span, mention)
 
+    def _add_titled_person(self, span: Span) -> bool:
+        """An organisation-labelled span that names a person: "Deputy Secretary of State Tony
+        Blinken", "U.S. Secretary of State Kerry", "Mr Alzoubi", "Ruben Sierra", "Minister for
+        the Middle East Tobias Ellwood", or an office ("US Secretary of State")."""
+        doc = self.doc
+        heads, modifiers = title_words()
+        if has_org_word(span.text) and not any(t.lower_.rstrip(".") in heads for t in span):
+            return False
+        for i in range(span.start, span.end):
+            if doc[i].lower_.rstrip(".") not in heads | modifiers or not doc[i].text[:1].isupper():
+                continue
+            name = person_name(doc, i, span.end)
+            if name is None:
+                if doc[span.end - 1].lower_.rstrip(".") in heads | modifiers:
+                    return self._add(span, "person") is not None  # the office: "US Secretary of State"
+                break
+            if name.title and not has_org_word(doc[name.start : name.end].text):
+                self._add_person(doc[i : span.end])
+                return True
+            break
+        if starts_with_given_name(span.text) or (self.layout.sport == "individual" and len(span) >= 2):
+            self._add_person(span)
+            return True
+        for i in range(span.start + 1, span.end - 1):  # "... Middle East Tobias Ellwood"
+            tail = doc[i : span.end]
+            if is_given_name(doc[i].text) and starts_with_given_name(tail.text) and len(tail) <= 3:
+                self._add_person(tail)
+                return True
+        return False
+
     def _add_person(self, span: Span) -> None:
+        if self._add_phrase(span, possessive=True):
+            # "the Assad regime" is an organisation, and its name still names the man
+            for i in range(span.start, span.end):
+                self.taken[i] = False
         name = person_name(self.doc, span.start, span.end)
         if name is None:
             return
         person = self.doc[name.start : name.end]
         text = clean_text(person)
-        if not looks_like_name(text) or norm(text) in not_actors():
+        if not looks_like_name(text) or norm(text) in not_actors() or role_says_no_person(name.role):
             return
+        if name.title and norm(text) in countries():
+            return  # "Captain America", "Mister America": a character or a work, not a person
         if self._is_media(person, norm(text)):
             self._add(person, "media")
+            return
+        if self.layout.sport == "team" and len(person) == 1 and self._is_team_word(person):
+            self._add(person, "organization")  # "Surrey", "the Brewers"
+            return
+        if len(person) == 1 and not name.title and self._is_place_name(person):
+            self._add_place(person)  # "Bermuda": a place, an actor only when it acts
             return
         titled = self.doc[name.title_start : name.end].text if name.title else None
         self._add(person, "person", title=name.title, role=name.role, titled=titled)
 
+    def _is_place_name(self, token_span: Span) -> bool:
+        """A lone word that is a country or a known place and no given name ("Bermuda")."""
+        from generator.extract.locations.gazetteer import load_gazetteer
+
+        text = token_span.text
+        if is_given_name(text) or self.layout.sport:
+            return False
+        return norm(text) in countries() or bool(load_gazetteer().lookup(text))
+
+    def _is_team_word(self, token_span: Span) -> bool:
+        """In team sports copy a lone place name or plural name is a team: "Kent made up for lost
+        time", "the Brewers rallied"."""
+        token = token_span[0]
+        if token.tag_ == "NNPS" or has_org_word(token.text):
+            return True
+        from generator.extract.locations.gazetteer import load_gazetteer
+
+        return bool(load_gazetteer().lookup(token.text))
+
     def _add_nationality(self, ent: Span) -> None:
-        """ "the Iraqi government" -> organisation, "Syrian refugees" -> group, "Iraqi" -> group."""
-        if self._add_phrase(ent) or norm(ent.text) in not_actors():
+        """ "the Iraqi government" -> organisation, "Syrian refugees" -> group, "the Iraqis" ->
+        group; a bare adjective ("a Ukrainian journalist", "British") names no actor."""
+        if self._add_phrase(ent, office=True) or norm(ent.text) in not_actors():
             return
         span = trim_span(ent)
-        if span is not None and looks_like_name(span.text):
+        if span is None or names_no_actor(span):
+            return
+        if len(span) == 1 and span[0].tag_ == "JJ" and span[0].dep_ in ("amod", "compound", "nmod", "acomp"):
+            return  # an adjective: its noun, if an actor, is found by _add_phrase
+        if looks_like_name(span.text):
             mention = self._add(span, "group")
             if mention and span.root.tag_ in ("NNPS", "NNS") and mention.key.endswith("s"):
                 mention.key = mention.key[:-1]  # "Iraqis" and "Iraqi" are one group
@@ -200,17 +296,30 @@ class _Finder:
             )
         span = trim_span(ent)
         if acting and span is not None and looks_like_name(clean_text(span)):
-            self._add(span, "organization")
+            # in tennis or golf copy a "place" that acts is a player: "Washington fell short"
+            self._add(span, "person" if self.layout.sport == "individual" else "organization")
 
-    def _add_phrase(self, ent: Span) -> bool:
-        """Add "<name> <modifiers> <head noun>" when the head makes the phrase an actor (institutions.txt)."""
+    def _add_phrase(self, ent: Span, possessive: bool = False, office: bool = False) -> bool:
+        """Add "<name> <modifiers> <head noun>" when the head makes the phrase an actor (institutions.txt).
+
+        With `possessive`, a person's name only ("Assad's regime") and only an organisation noun;
+        with `office`, a nationality before a title is the person holding it ("the Iraqi Foreign
+        Minister", "a senior Iraqi general")."""
         root = ent.root
         head = root.head
-        if root.dep_ not in ("amod", "compound", "nmod") or not (ent.end <= head.i <= ent.end + 3):
+        deps = ("compound", "poss") if possessive else ("amod", "compound", "nmod")
+        if root.dep_ not in deps or not (ent.end <= head.i <= ent.end + 3):
             return False
         if head.pos_ != "NOUN":
             return False
-        kind = institutions().get(head.lower_) or ("group" if head.tag_ == "NNS" else None)
+        kind = institutions().get(head.lower_)
+        if office and not kind and head.lower_ in title_words()[0]:
+            kind = "person"
+        if possessive:
+            if kind != "organization" or (head.tag_ == "NNS" and head.lower_ != "forces"):
+                return False  # "the Assad regime", "Assad forces"; not "Trump officials"
+        elif not kind and head.tag_ == "NNS":
+            kind = "group"
         if not kind:
             return False
         return self._add(self.doc[ent.start : head.i + 1], kind) is not None

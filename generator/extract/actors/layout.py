@@ -127,6 +127,8 @@ def name_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             token = doc[j]
             if _is_name_token(token):
                 j += 1
+            elif token.is_space and "\n" not in token.text and j + 1 < end and _is_name_token(doc[j + 1]):
+                j += 2  # "Ricky  Ponting": a double space inside a name of a results table
             elif (token.lower_ in joiners or (token.text == "-" and not doc[j - 1].whitespace_)) and (
                 j + 1 < end and _is_name_token(doc[j + 1])
             ):

@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 
 from generator.briefing import Actor
+from generator.extract.actors.kinds import has_org_word
 from generator.extract.actors.mentions import Mention
 from generator.extract.actors.words import name_words
 
@@ -44,6 +45,21 @@ def _surname_targets(mentions: list[Mention]) -> dict[str, str]:
     return {word: next(iter(keys)) for word, keys in owners.items() if len(keys) == 1}
 
 
+def _first_word_targets(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+    """One-word key -> (key, kind) of the one longer name it starts, when only one person or
+    organisation name of the article starts with it: "Karim" -> "Karim Wasifi" (a person),
+    "Magna" -> "Magna International Inc" (an organisation)."""
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in mentions:
+        words = m.key.split()
+        if len(words) < 2 or m.headline:
+            continue
+        # an organisation by its own name only ("Magna International Inc"), not "Assad regime"
+        if m.kind == "person" or (m.kind == "organization" and has_org_word(m.text)):
+            owners[words[0]].add((m.key, m.kind))
+    return {word: next(iter(keys)) for word, keys in owners.items() if len(keys) == 1}
+
+
 def _acronym_targets(mentions: list[Mention]) -> dict[str, str]:
     """Acronym key -> key of the multi-word name whose initials spell it ("oir" -> "operation ...")."""
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -67,6 +83,16 @@ def _generic_key(key: str) -> str:
     return key
 
 
+def _join_plurals(mentions: list[Mention]) -> None:
+    """ "Houthis" and "Houthi", "Democrats" and "Democrat": one group in one article."""
+    keys = {m.key for m in mentions if m.kind in ("group", "organization")}
+    for m in mentions:
+        if m.kind != "country" and m.key.endswith("s") and m.key[:-1] in keys:
+            m.key = m.key[:-1]
+            if m.kind == "person":  # "the Houthis" (the model said person) are the group
+                m.kind = "group"
+
+
 def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """Point each mention's key at the key of the actor it names (in place).
 
@@ -74,7 +100,9 @@ def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """
     for m in mentions:
         m.key = _generic_key(m.key)
+    _join_plurals(mentions)
     surnames = _surname_targets(mentions)
+    first_words = _first_word_targets(mentions)
     acronyms = {**_acronym_targets(mentions), **{k: _generic_key(v) for k, v in defined.items()}}
     for m in mentions:
         if m.key in acronyms:
@@ -84,6 +112,10 @@ def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
         ):
             m.key = surnames[m.key]
             m.kind = "person"
+        elif m.kind in ("person", "organization") and " " not in m.key and m.key in first_words:
+            if m.key in surnames:  # the word of two different names: leave it alone
+                continue
+            m.key, m.kind = first_words[m.key]
 
 
 def _kind(group: list[Mention]) -> str:

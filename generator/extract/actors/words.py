@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,9 +12,18 @@ from generator.extract.text.wordlists import alias_lines, word_lines, word_secti
 DATA = Path(__file__).parent / "data"
 
 
+def fold_accents(text: str) -> str:
+    """ "Erdoğan" -> "Erdogan", "Malmö" -> "Malmo" (letters without their marks)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def norm(text: str) -> str:
-    """Comparison key of a name: casefolded, periods dropped, straight quotes, no leading "the"."""
-    text = text.replace("’", "'").replace("‘", "'").casefold()
+    """Comparison key of a name: accents folded, casefolded, periods dropped, straight quotes,
+    no leading "the"."""
+    text = fold_accents(text).replace("’", "'").replace("‘", "'").casefold()
     text = re.sub(r"'s$", "", text.replace(".", ""))
     text = " ".join(text.split())
     return text[4:] if text.startswith("the ") else text
