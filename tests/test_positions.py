@@ -405,11 +405,12 @@ def test_content_ending_on_a_preposition_runs_over_the_quotation(positions):
 
 def test_content_at_a_paragraph_end_keeps_its_closing_quotation(positions):
     found = positions(
+        "Donald Trump spoke in Ohio.",
         "He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the "
         "guts to talk about it.”",
         "Second paragraph.",
     )
-    assert [p.kind for p in found] == ["direct"]
+    assert [(p.speaker, p.kind) for p in found] == [("Donald Trump", "direct")]
 
 
 def test_content_ends_at_the_quotation_before_an_aside(positions):
@@ -436,9 +437,9 @@ def test_naming_with_two_predicates_keeps_both(positions):
         'In a White House statement, President Obama condemned Friday\'s test as "provocative and '
         'destabilizing" and a "grave threat" to regional and international stability.'
     )
-    assert [(p.kind, p.text) for p in found] == [
-        ("indirect", 'Friday\'s test as "provocative and destabilizing" and a "grave threat" to regional '
-                     "and international stability")]
+    assert [(p.kind, p.text, p.quoted) for p in found] == [
+        ("indirect", "Friday's test as provocative and destabilizing and a grave threat to regional "
+                     "and international stability", ["provocative and destabilizing", "grave threat"])]
 
 
 def test_copula_interrupted_by_its_cue_takes_the_quotation_after(positions):
@@ -484,6 +485,76 @@ def test_quotation_closed_on_a_dangling_preposition_goes_on(positions):
         "Donald Trump says political correctness has run amok in the military, and “we’re going to get "
         "away from” that if he’s elected president.",
     )
-    assert [p.text for p in found] == [
-        "political correctness has run amok in the military, and “we’re going to get away from” that if "
-        "he’s elected president"]
+    assert [(p.text, p.quoted) for p in found] == [
+        ("political correctness has run amok in the military, and we’re going to get away from that if "
+         "he’s elected president", ["we’re going to get away from"])]
+
+
+# -- what stood inside quotation marks ------------------------------------------
+
+
+def test_a_paraphrase_around_a_few_quoted_words_keeps_only_those_as_quoted(positions):
+    [found] = positions(
+        "Donald Trump spoke to reporters on Friday.",
+        'Trump described the call with Zelensky as "perfectly fine and routine."',
+    )
+    assert found.text == "the call with Zelensky as perfectly fine and routine."
+    assert found.quoted == ["perfectly fine and routine."]
+
+
+def test_reported_speech_keeps_its_quoted_fragments(positions):
+    [found] = positions('Pelosi said the president had "betrayed his oath" and that the House would act.')
+    assert (found.kind, found.text, found.quoted) == (
+        "indirect", "the president had betrayed his oath and that the House would act", ["betrayed his oath"])
+
+
+def test_a_whole_quotation_is_quoted_whole(positions):
+    [found] = positions(
+        "“Airstrikes help destroy ISIS targets,” said Col. Myles Caggins, a coalition spokesman.")
+    assert found.quoted == [found.text] == ["Airstrikes help destroy ISIS targets"]
+
+
+# -- speakers a reader can use ----------------------------------------------------
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_before_it(positions):
+    found = positions("The shooting began at 10:39 a.m., according to police, who said officers arrived "
+                      "at the Walmart six minutes later.")
+    assert [(p.speaker, p.text) for p in found] == [
+        ("police", "The shooting began at 10:39 a.m."),
+        ("police", "officers arrived at the Walmart six minutes later"),
+    ]
+
+
+def test_an_acronym_is_not_a_pronoun(positions):
+    [found] = positions("WHO said they are uncertain whether infected people are infectious "
+                        "before symptoms show.")
+    assert found.speaker == "WHO"
+
+
+def test_a_statement_speaks_for_whoever_released_it(positions):
+    [found] = positions('The Vatican released a statement which said, "Hagia Sophia bears profound '
+                        'historical significance."')
+    assert found.speaker == "The Vatican"
+
+
+def test_they_is_the_plural_the_article_used_before(positions):
+    found = positions("The researchers observed horse flies around zebras in captive settings. "
+                      "They found the flies had a harder time landing on zebras.")
+    assert [(p.speaker, p.text) for p in found] == [
+        ("The researchers", "the flies had a harder time landing on zebras")]
+
+
+def test_first_person_in_an_interview_is_whose_turn_it_is(positions):
+    found = positions(
+        "Natasha Gownaris studies Magellanic penguins.",
+        "((WN))  Why do you think that might be?",
+        "((Natasha Gownaris))  We think that females have a lower storage capacity.",
+    )
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Natasha Gownaris", "females have a lower storage capacity")]
+
+
+def test_a_pronoun_with_nothing_to_refer_to_gives_no_position(positions):
+    assert positions("That said, Red Hat is working on programs for users.",
+                     "I think this is the right solution.", "They said it was over.") == []

@@ -17,6 +17,7 @@ from generator.briefing import Briefing
 from generator.render.escaping import anchor_id, front_matter_text, safe_url
 from generator.render.highlight import Highlighter, Term
 from generator.render.passthrough import lift_html
+from generator.render.quoting import quoted_html, quoting
 from generator.render.site_index import SiteIndex, build_site_index
 from generator.render.stamp import (
     BRIEFING_SHELL_NAME,
@@ -72,6 +73,8 @@ class PageRenderer:
         self.env.filters["fm"] = front_matter_text
         self.env.filters["safe_url"] = safe_url
         self.env.filters["anchor"] = anchor_id
+        self.env.filters["quoted"] = quoted_html
+        self.env.filters["quoting"] = quoting
         self.env.filters["number"] = _format_number
         self.env.globals["entity_uri"] = entity_uri
         self.env.globals["briefing_uri"] = briefing_uri

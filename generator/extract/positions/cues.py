@@ -47,11 +47,20 @@ class CueReader(Part):
         as the time of another event ("..., when OIR reported that ...")."""
         if any(c.dep_ == "neg" or c.lower_ in self.rules.negations for c in verb.children):
             return True
+        if self.question(verb):
+            return True
         if verb.dep_ == "advcl" and any((c.dep_ == "advmod" and c.lower_ in self.rules.temporal_marks)
                                         or (c.dep_ == "mark" and c.lower_ in self.rules.temporal_marks)
                                         for c in verb.children):
             return True
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.rules.cancelling_heads
+
+    def question(self, verb: Token) -> bool:
+        """The cue is in a question of the writer's ("Why do you think that might be?"): a
+        question put to someone states no position. A quoted question ("“Why?” she asked")
+        is not one: its mark is inside the quotation."""
+        last = next((t for t in reversed(verb.sent) if not (t.is_space or t.is_quote)), None)
+        return last is not None and last.text == "?" and self.quote_of[last.i] < 0
 
     def subject(self, verb: Token, depth: int = 0) -> Token | None:
         """The speaker token of a cue verb: its subject, its passive agent, or its head's subject."""
@@ -155,8 +164,13 @@ class CueReader(Part):
             root = root.head
         if root.i == tok.i:
             return None
-        pieces = self.spans.finish([(root.left_edge.i, tok.left_edge.i),
-                               (tok.right_edge.i + 1, root.right_edge.i + 1)], tok)
+        after = tok.right_edge.i + 1
+        while after < root.right_edge.i and self.doc[after].is_punct:
+            after += 1
+        # "..., according to police, who said ...": the relative clause is their own statement.
+        relative = self.rules.pronouns.get(self.doc[after].lower_) == "relative"
+        end = tok.right_edge.i + 1 if relative else root.right_edge.i + 1
+        pieces = self.spans.finish([(root.left_edge.i, tok.left_edge.i), (tok.right_edge.i + 1, end)], tok)
         if not pieces:
             return None
         speaker = self.resolver.resolve(objects[0])

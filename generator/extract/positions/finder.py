@@ -17,7 +17,9 @@ Two passes over the parsed article body:
    "..."), else dropped (scare quotes, unattributed phrases).
 
 Speakers are resolved by speakers.SpeakerResolver. A position is
-direct when its content begins or ends inside a quotation.
+direct when its content begins or ends inside a quotation; either way it keeps
+which of its words stood inside quotation marks (`quoted`), and only those are
+shown quoted.
 """
 
 from __future__ import annotations
@@ -74,10 +76,10 @@ class _Extraction:
         seen: set[tuple[tuple[int, int], ...]] = set()
         for item in found:
             key = tuple(item.pieces)
-            if key in seen:
+            if key in seen or item.speaker.name is None:
                 continue
             seen.add(key)
-            text = self.view.text(item.pieces)
+            text, quoted = self.view.wording(item.pieces)
             if not text:
                 continue
             out.append(Position(
@@ -86,6 +88,7 @@ class _Extraction:
                 cue=item.cue,
                 text=text,
                 sentence=self.view.sentence(item),
+                quoted=quoted,
                 speaker_kind=item.speaker.kind,  # type: ignore[arg-type]
                 paragraph=self.view.paragraph(self.doc[item.start].idx),
             ))
