@@ -5,8 +5,13 @@ For each split of `shared/eval/` the project's own CLI extracts the articles
 `shared/eval/score.py --json` scores the briefings, and one Markdown table shows
 P/R/F1 and the extra figures next to `BASELINE.md` and the targets.
 
-    python benchmarks/quality.py                 # every dev split
+A last row set reads the Wikinews corpus (`shared/corpus/wikinews`, unannotated) and counts
+what a reader must never see (benchmarks/faithful.py): positions with a bare-pronoun speaker,
+paraphrases in quotation marks, evidence links without a target; the target is 0 for each.
+
+    python benchmarks/quality.py                 # every dev split, then the corpus
     python benchmarks/quality.py --split re3d-dev
+    python benchmarks/quality.py --split wikinews  # the corpus only
 """
 
 from __future__ import annotations
@@ -22,8 +27,10 @@ from pathlib import Path
 
 import yaml
 from benchlib import OUT, ROOT, fmt, markdown_table, met_mark, require_shared
+from faithful import Briefing, check
 
 SPLITS = ("re3d-dev", "conllpp-dev", "polnear-dev")
+CORPUS = "wikinews"  # shared/corpus/wikinews: no gold, checked for faithfulness
 EXTRAS = ("counted_accuracy", "speaker_accuracy", "kind_accuracy", "recall_direct", "recall_indirect")
 PRF = (("P", "precision"), ("R", "recall"), ("F1", "f1"))
 
@@ -65,12 +72,13 @@ def target_for(split: str, field: str, figure: str) -> Target | None:
 # ---------------------------------------------------------------- extraction and scoring
 
 
-def extract_split(split_dir: Path, out_dir: Path) -> float:
-    """Run the user's CLI on the split's articles into `out_dir`; return the wall time in seconds."""
+def extract_split(split_dir: Path, out_dir: Path, articles: Path | None = None) -> float:
+    """Run the user's CLI on the split's articles (or `articles`) into `out_dir`; return the wall
+    time in seconds."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("*.yaml"):  # articles removed from the split must not linger
         stale.unlink()
-    argv = [sys.executable, "-m", "generator", "extract", str(split_dir / "articles"),
+    argv = [sys.executable, "-m", "generator", "extract", str(articles or split_dir / "articles"),
             "--out", str(out_dir), "--force"]
     start = time.perf_counter()
     proc = subprocess.run(argv, cwd=ROOT, check=False)  # cwd: the CLI reads ./mkdocs.yml
@@ -147,16 +155,23 @@ class Row:
     baseline: float | None = None
     target: Target | None = None
 
+    maximum: float | None = None  # a count that must stay at or below this (0: never)
+
     @property
     def met(self) -> bool | None:
+        if self.maximum is not None:
+            return self.value is not None and self.value <= self.maximum
         if self.target is None:
             return None
         return self.value is not None and self.value >= self.target.minimum
 
     def cells(self) -> list[str]:
-        value = fmt(self.value) + (f" ({self.detail})" if self.detail else "")
+        shown = str(self.value) if isinstance(self.value, int) else fmt(self.value)
+        value = shown + (f" ({self.detail})" if self.detail else "")
         delta = "" if self.value is None or self.baseline is None else f"{self.value - self.baseline:+.3f}"
         target = f">= {self.target.minimum:.2f}" if self.target else ""
+        if self.maximum is not None:
+            target = f"<= {self.maximum:g}"
         return [self.split, self.field, self.figure, value, fmt(self.baseline) if self.baseline is not None
                 else "", delta, target, met_mark(self.met)]
 
@@ -179,6 +194,21 @@ def split_rows(split: str, result: dict, baseline: dict, geocoded: tuple[int, in
     return rows
 
 
+def corpus_rows(pred_dir: Path) -> list[Row]:
+    """What a reader must never see, counted over the corpus's briefings (target 0 each)."""
+    briefings = [Briefing.from_dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+                 for path in sorted(pred_dir.glob("*.yaml"))]
+    found = check(briefings)
+    return [
+        Row(CORPUS, "positions", "bare-pronoun speakers", found.pronoun_speakers,
+            f"of {found.positions} positions", maximum=0),
+        Row(CORPUS, "positions", "paraphrases in quotation marks", found.paraphrases_in_marks,
+            f"of {found.quoted_pieces} quoted pieces", maximum=0),
+        Row(CORPUS, "all", "evidence links without a target", found.links_without_target,
+            f"of {found.evidence_links} links", maximum=0),
+    ]
+
+
 HEADERS = ("split", "field", "figure", "ours", "baseline", "Δ", "target", "met")
 
 
@@ -199,6 +229,14 @@ def run(splits: list[str], eval_dir: Path) -> list[Row]:
     return rows
 
 
+def run_corpus(corpus_dir: Path) -> list[Row]:
+    pred_dir = OUT / CORPUS
+    print(f"{CORPUS}: extracting {corpus_dir} -> {pred_dir} ...", file=sys.stderr, flush=True)
+    seconds = extract_split(corpus_dir.parent / "_", pred_dir, articles=corpus_dir)
+    print(f"{CORPUS}: extracted in {seconds:.1f} s", flush=True)
+    return corpus_rows(pred_dir)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", action="append", help="run only this split (repeatable), e.g. re3d-dev")
@@ -206,12 +244,19 @@ def main(argv: list[str] | None = None) -> int:
     eval_dir = require_shared("bench-quality", "eval")
     if eval_dir is None:
         return 0
-    splits = args.split or [s for s in SPLITS if (eval_dir / s).is_dir()]
+    corpus_dir = eval_dir.parent / "corpus" / CORPUS
+    splits = args.split or [s for s in SPLITS if (eval_dir / s).is_dir()] + [CORPUS]
+    with_corpus = CORPUS in splits
+    splits = [s for s in splits if s != CORPUS]
     unknown = [s for s in splits if not (eval_dir / s / "gold").is_dir()]
     if unknown:
         print(f"error: no such split under {eval_dir}: {', '.join(unknown)}", file=sys.stderr)
         return 2
     rows = run(splits, eval_dir)
+    if with_corpus and corpus_dir.is_dir():
+        rows += run_corpus(corpus_dir)
+    elif with_corpus:
+        print(f"{CORPUS}: skipped, no corpus at {corpus_dir}", file=sys.stderr)
     print()
     print(markdown_table(HEADERS, [row.cells() for row in rows]))
     judged = [row for row in rows if row.target is not None]

@@ -557,4 +557,20 @@ def test_first_person_in_an_interview_is_whose_turn_it_is(positions):
 
 def test_a_pronoun_with_nothing_to_refer_to_gives_no_position(positions):
     assert positions("That said, Red Hat is working on programs for users.",
-                     "I think this is the right solution.", "They said it was over.") == []
+                     "You know the plan will fail.", "They said it was over.") == []
+
+
+def test_first_person_outside_quotations_and_interviews_is_the_author(positions):
+    found = positions("I truly believed the progress of these past eight years had shown us the way.")
+    assert [(p.speaker, p.speaker_kind) for p in found] == [("the author", "person")]
+
+
+def test_a_question_put_to_someone_is_no_position(positions):
+    assert positions("Why do you think that might be?", "Can you clarify what you mean by that?") == []
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_reports_the_next(positions):
+    found = positions("Only 24 percent of activists backed her in a survey.", "The New York Times reports:",
+                      "Without this online network, the campaign is being made to continue with rallies.")
+    assert [(p.speaker, p.text) for p in found] == [
+        ("The New York Times", "Without this online network, the campaign is being made to continue with rallies")]

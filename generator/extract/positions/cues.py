@@ -33,7 +33,7 @@ class CueReader(Part):
             return None
         if self.cancelled(tok):
             return None
-        pieces = self.content(tok)
+        pieces = self.content(tok) or self.introduced_paragraph(tok)
         if not pieces:
             return None
         subject = self.subject(tok)
@@ -56,11 +56,30 @@ class CueReader(Part):
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.rules.cancelling_heads
 
     def question(self, verb: Token) -> bool:
-        """The cue is in a question of the writer's ("Why do you think that might be?"): a
-        question put to someone states no position. A quoted question ("“Why?” she asked")
-        is not one: its mark is inside the quotation."""
-        last = next((t for t in reversed(verb.sent) if not (t.is_space or t.is_quote)), None)
-        return last is not None and last.text == "?" and self.quote_of[last.i] < 0
+        """The cue is in a question of the writer's ("Why do you think that might be?", "Can you
+        clarify ...?"): a question put to someone states no position. A quoted question ("“Why?”
+        she asked") is not one, nor a statement that goes on to a question after a colon
+        ("X suggested asking yourself this: Would I ...?")."""
+        words = [t for t in verb.sent if not (t.is_space or t.is_quote)]
+        if not words or words[-1].text != "?" or self.quote_of[words[-1].i] >= 0:
+            return False
+        if any(t.text == ":" for t in words if t.i > verb.i):
+            return False
+        return words[0].lower_ in self.rules.question_openers
+
+    def introduced_paragraph(self, verb: Token) -> list[tuple[int, int]]:
+        """'The New York Times reports:' closing its paragraph: the next paragraph is the content."""
+        words = [t for t in verb.sent if not t.is_space]
+        if not words or words[-1].text != ":" or words[-1].i < verb.i:
+            return []
+        index = self.view.paragraph(words[-1].idx)
+        if index + 1 >= len(self.paragraph_starts) or self.view.paragraph(verb.idx) != index:
+            return []
+        span = self.view.paragraph_span(index + 1)
+        if span is None or not any(t.is_alpha for t in span):
+            return []
+        start, end = self.view.trim(span.start, span.end)
+        return [(start, end)] if start < end else []
 
     def subject(self, verb: Token, depth: int = 0) -> Token | None:
         """The speaker token of a cue verb: its subject, its passive agent, or its head's subject."""

@@ -30,6 +30,7 @@ class PositionRules:
     cancelling_heads: frozenset[str]
     negations: frozenset[str]
     question_marks: frozenset[str]
+    question_openers: frozenset[str]
     temporal_marks: frozenset[str]
     roles: frozenset[str]
     label_stopwords: frozenset[str]

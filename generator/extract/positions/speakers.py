@@ -34,6 +34,7 @@ _DETERMINERS = {"the", "this", "that", "these", "those"}
 _TURN_RE = re.compile(r"^\(\(([^()\n]{1,60})\)\)|^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
 _TURN_LOOKBACK = 8  # paragraphs: an answer may run over several after its label
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+AUTHOR = "the author"  # "I"/"we" outside quotations and interview turns: who wrote the piece
 _LOOKBACK_SENTENCES = 3
 
 
@@ -250,8 +251,13 @@ class SpeakerResolver:
                 return self._resolve(tok.head.head)
             antecedent = self._antecedent(tok)  # "according to police, who said ..."
             return self._resolve(antecedent) if antecedent is not None else _unresolved()
+        if kind is None:  # "some say", "all agreed", "others believe": as written
+            return Speaker(tok.text, "unnamed", head=lower, plural=True)
         if kind == "first":
-            found = self._turn_speaker(tok)
+            if self._in_turn(tok):
+                found = self._turn_speaker(tok)
+            else:  # an op-ed's "I believe": the writer's own position
+                found = Speaker(AUTHOR, "person", head="author")
         elif kind == "person":
             gender = {"Masc": "m", "Fem": "f"}.get((tok.morph.get("Gender", []) or [""])[0])
             found = self._last_person(tok.idx, gender)
@@ -289,27 +295,37 @@ class SpeakerResolver:
             if kind == "group" and plural and cand.pos_ == "NOUN":
                 return Speaker(self.noun_phrase(cand), "unnamed", head=head, plural=True)
             organization = head in self.rules.organization_nouns
-            if kind == "thing" and cand.pos_ == "NOUN" and not plural and organization:
-                return Speaker(self.noun_phrase(cand), "organization", head=head)
+            issuer = organization or head in self.rules.document_nouns  # "A new poll ... It shows"
+            if kind == "thing" and cand.pos_ == "NOUN" and not plural and issuer:
+                kind_of = "organization" if organization else "document"
+                return Speaker(self.noun_phrase(cand), kind_of, head=head)
+        return None
+
+    def _in_turn(self, tok: Token) -> bool:
+        """Whether `tok` is in an interview turn (a labelled paragraph or one soon after it)."""
+        return self._turn_label(tok) is not None
+
+    def _turn_label(self, tok: Token) -> str | None:
+        index = bisect.bisect_right(self._paragraphs, tok.idx) - 1
+        for p in range(index, max(index - _TURN_LOOKBACK, -1), -1):
+            start = self._paragraphs[p]
+            match = _TURN_RE.match(self.doc.text[start : start + 80])
+            if match is not None:
+                return (match.group(1) or match.group(2)).strip()
         return None
 
     def _turn_speaker(self, tok: Token) -> Speaker | None:
         """'I'/'we' in an interview: the person whose turn it is, named by the turn's label
         ("((Dorsa Derakhshani))", "NG:" for Natasha Gownaris); None outside a turn, or in the
         interviewer's ("((WN))")."""
-        index = bisect.bisect_right(self._paragraphs, tok.idx) - 1
-        for p in range(index, max(index - _TURN_LOOKBACK, -1), -1):
-            start = self._paragraphs[p]
-            match = _TURN_RE.match(self.doc.text[start : start + 80])
-            if match is None:
-                continue
-            label = (match.group(1) or match.group(2)).strip()
-            actor = self.actor_for(label) or self._by_initials(label)
-            if actor is not None:
-                return Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.lower())
-            if len(label.split()) >= 2:
-                return Speaker(label, "person", head=label.lower())
+        label = self._turn_label(tok)
+        if label is None:
             return None
+        actor = self.actor_for(label) or self._by_initials(label)
+        if actor is not None:
+            return Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.lower())
+        if len(label.split()) >= 2:
+            return Speaker(label, "person", head=label.lower())
         return None
 
     def _by_initials(self, label: str) -> Actor | None:
