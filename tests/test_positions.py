@@ -573,4 +573,5 @@ def test_a_cue_closing_its_paragraph_with_a_colon_reports_the_next(positions):
     found = positions("Only 24 percent of activists backed her in a survey.", "The New York Times reports:",
                       "Without this online network, the campaign is being made to continue with rallies.")
     assert [(p.speaker, p.text) for p in found] == [
-        ("The New York Times", "Without this online network, the campaign is being made to continue with rallies")]
+        ("The New York Times",
+         "Without this online network, the campaign is being made to continue with rallies")]
