@@ -575,3 +575,25 @@ def test_a_cue_closing_its_paragraph_with_a_colon_reports_the_next(positions):
     assert [(p.speaker, p.text) for p in found] == [
         ("The New York Times",
          "Without this online network, the campaign is being made to continue with rallies")]
+
+
+# -- stands taken without a verb of saying ------------------------------------------
+
+
+def test_a_demand_on_an_object_is_a_position(positions):
+    found = positions("Opposition leader Jane Doe demanded an independent inquiry into the contract.")
+    assert [(p.speaker, p.cue, p.text) for p in found] == [
+        ("Jane Doe", "demanded", "an independent inquiry into the contract")]
+
+
+def test_telling_someone_to_act_is_a_position(positions):
+    found = positions("Mr. Obama told his advisers to figure out how to enact deep emissions cuts "
+                      "without Congress.")
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Obama", "his advisers to figure out how to enact deep emissions cuts without Congress")]
+
+
+def test_a_warning_of_something_is_a_position_and_a_finding_of_a_thing_is_not(positions):
+    found = positions("The minister warned of a long and difficult winter for farmers.",
+                      "Police found a body near the river.")
+    assert [(p.cue, p.text) for p in found] == [("warned", "a long and difficult winter for farmers")]

@@ -121,8 +121,12 @@ class CueReader(Part):
                 pieces.append((verb.i + 1, verb.sent.end))
         elif lemma in self.rules.naming_verbs and (named := self.naming(verb)):
             pieces = [named]
+        elif lemma in self.rules.directive_verbs and (directed := self.directive(verb)):
+            pieces = [directed]
         elif lemma in self.rules.intent_verbs and (xcomp := _child(verb, "xcomp")) is not None:
             pieces = [(xcomp.left_edge.i, xcomp.right_edge.i + 1)]
+        elif lemma in self.rules.object_verbs and (stand := self.object_content(verb)):
+            pieces = [stand]
         elif verb.dep_ == "parataxis" and self.subject(verb) is not None:
             head = verb.head
             pieces = [(self.lead_in(head.left_edge.i, verb.left_edge.i), verb.left_edge.i),
@@ -130,6 +134,31 @@ class CueReader(Part):
         else:
             return []
         return self.spans.finish(pieces, verb)
+
+    def directive(self, verb: Token) -> tuple[int, int] | None:
+        """'told his advisers to figure out ...': the person told and what they are told to do."""
+        obj, xcomp = _child(verb, "dobj"), _child(verb, "xcomp")
+        if obj is None or xcomp is None or xcomp.i < obj.i:
+            return None
+        return obj.left_edge.i, xcomp.right_edge.i + 1
+
+    def object_content(self, verb: Token) -> tuple[int, int] | None:
+        """'demanded an inquiry', 'warned of a crisis': the object the stand is taken on, when it
+        is a phrase of its own (not 'it', not one word) and after the verb. Not inside what
+        someone else is reported to say ('underscoring that the government backs ...')."""
+        if verb.dep_ == "ccomp":
+            return None
+        obj = _child(verb, "dobj")
+        if obj is None:
+            preps = self.rules.object_preps
+            prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+            obj = _child(prep, "pobj") if prep is not None else None
+        if obj is None or obj.i < verb.i or obj.pos_ == "PRON" or self.quote_of[verb.i] >= 0:
+            return None
+        start, end = obj.left_edge.i, obj.right_edge.i + 1
+        if sum(1 for t in self.doc[start:end] if t.is_alpha) < 2:
+            return None
+        return start, end
 
     def lead_in(self, start: int, end: int) -> int:
         """Where the quotation a cue interrupts begins, past a short lead-in of the writer's:
