@@ -27,7 +27,7 @@ from generator.render.quoting import quote_runs
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "it", "who",
             "which", "that", "this", "these", "those", "one", "someone"}
-_RELATIVE_TAIL = re.compile(r"\b(who|which|that)\s+\w+$", re.I)  # "a statement which said"
+_RELATIVE_TAIL = re.compile(r"\w\s+(who|which)\s+\w+$", re.I)  # "a statement which said"
 
 
 @dataclass
@@ -44,8 +44,10 @@ def bare_pronoun(speaker: str | None) -> bool:
     """A speaker a reader cannot use: a pronoun alone, or a phrase ending in its own cue."""
     if not speaker:
         return False
-    words = speaker.strip().lower().split()
-    return (len(words) == 1 and words[0] in PRONOUNS) or bool(_RELATIVE_TAIL.search(speaker.strip()))
+    words = speaker.strip().split()
+    acronym = words[0].isupper() and len(words[0]) > 1  # WHO, US: names
+    alone = len(words) == 1 and words[0].lower() in PRONOUNS and not acronym
+    return alone or bool(_RELATIVE_TAIL.search(speaker.strip()))
 
 
 def _squash(text: str) -> str:

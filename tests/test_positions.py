@@ -597,3 +597,14 @@ def test_a_warning_of_something_is_a_position_and_a_finding_of_a_thing_is_not(po
     found = positions("The minister warned of a long and difficult winter for farmers.",
                       "Police found a body near the river.")
     assert [(p.cue, p.text) for p in found] == [("warned", "a long and difficult winter for farmers")]
+
+
+def test_two_statements_sharing_a_sentence_get_passages_the_page_can_anchor(positions):
+    from generator.render.highlight import anchored
+
+    paragraph = ('"Parts of Abaco are decimated. There is severe flooding damage to homes", Minnis said. '
+                 '"The southern aspect of Abaco has suffered less devastation than the north."')
+    found = positions("Prime Minister Hubert Minnis spoke on Tuesday.", paragraph)
+    sentences = [p.sentence for p in found]
+    assert len(sentences) >= 2
+    assert set(sentences) <= anchored(["Prime Minister Hubert Minnis spoke on Tuesday.", paragraph], sentences)

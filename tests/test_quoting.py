@@ -40,3 +40,14 @@ def test_a_whole_quotation_is_quoted():
 def test_a_fragment_not_in_the_text_is_never_quoted():
     # A hand-edited briefing whose text no longer holds the fragment: nothing is put in marks.
     assert quote_runs("the House would act", ["betrayed his oath"]) == [("the House would act", False)]
+
+
+def test_the_faithfulness_check_knows_a_bare_pronoun_from_a_name():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from faithful import bare_pronoun
+
+    assert [bare_pronoun(s) for s in ("they", "You", "who", "a statement which said")] == [True] * 4
+    assert [bare_pronoun(s) for s in ("WHO", "US", "that paper", "the author", "Donald Trump")] == [False] * 5

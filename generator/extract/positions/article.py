@@ -133,13 +133,21 @@ class QuotedArticle:
         return out
 
     def sentence(self, item: Found) -> str:
+        start, end = self.sentence_span(item)
+        return self.doc.text[start:end].strip()
+
+    def sentence_span(self, item: Found) -> tuple[int, int]:
         """The sentence(s) holding the cue and the content, within the paragraph where the
         statement begins (a quotation running on over paragraphs is anchored where it opens:
         the page anchors evidence inside one paragraph)."""
-        first = min(item.start, item.cue_i)
-        last = max(item.end - 1, item.cue_i)
+        # A quotation that continues an earlier statement ('..., he added. "..."') is anchored on
+        # its own sentences: with its cue's, it would cross the earlier statement's passage.
+        cue_i = item.start if item.direct is not None else item.cue_i
+        first = min(item.start, cue_i)
+        last = max(item.end - 1, cue_i)
         last = min(last, self.paragraph_tokens(self.doc[first])[1] - 1)
-        return self.doc[self.doc[first].sent.start : self.doc[last].sent.end].text.strip()
+        span = self.doc[self.doc[first].sent.start : self.doc[last].sent.end]
+        return span.start_char, span.end_char
 
 
 class Part:
