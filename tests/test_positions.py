@@ -604,7 +604,21 @@ def test_two_statements_sharing_a_sentence_get_passages_the_page_can_anchor(posi
 
     paragraph = ('"Parts of Abaco are decimated. There is severe flooding damage to homes", Minnis said. '
                  '"The southern aspect of Abaco has suffered less devastation than the north."')
-    found = positions("Prime Minister Hubert Minnis spoke on Tuesday.", paragraph)
+    lead = "Prime Minister Hubert Minnis spoke on Tuesday."
+    found = positions(lead, paragraph)
     sentences = [p.sentence for p in found]
     assert len(sentences) >= 2
-    assert set(sentences) <= anchored(["Prime Minister Hubert Minnis spoke on Tuesday.", paragraph], sentences)
+    assert set(sentences) <= anchored([lead, paragraph], sentences)
+
+
+def test_a_capitals_dateline_is_not_the_speaker(positions):
+    found = positions("WASHINGTON — President Obama said on Sunday that the museum tells a story "
+                      "of hope.")
+    assert [p.speaker for p in found] == ["Obama"]
+
+
+def test_the_title_of_the_one_person_who_holds_it_names_them(positions):
+    obama = Actor(name="Barack Obama", kind="person", title="President")
+    found = positions("President Barack Obama spoke at the museum on Saturday.",
+                      "The president said the museum tells a story of hope.", actors=[obama])
+    assert [p.speaker for p in found] == ["Barack Obama"]

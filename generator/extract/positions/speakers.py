@@ -163,6 +163,9 @@ class SpeakerResolver:
         if (tok.pos_ == "PRON" or lower in self.rules.pronouns) and not acronym:
             return self._pronoun(tok)
         ent = self._ent_at.get(tok.i)
+        dateline = self._dateline_apposition(tok)
+        if dateline is not None:  # "WASHINGTON — President Obama said ...": the dateline is no speaker
+            return self._with_roles(self._named(dateline), tok)
         if ent is not None and ent.label_ in NAME_LABELS:
             partners = self._coordinated(tok)
             if partners:
@@ -174,6 +177,16 @@ class SpeakerResolver:
                 if ent is not None and ent.label_ == "PERSON":
                     return self._with_roles(self._named(ent), tok)
         return self._description(tok)
+
+    def _dateline_apposition(self, tok: Token) -> Span | None:
+        """The name in apposition to a capitals dateline the parser made the subject."""
+        if not (tok.is_upper and len(tok.text) > 2 and tok.is_sent_start):
+            return None
+        for child in tok.children:
+            ent = self._ent_at.get(child.i)
+            if child.i > tok.i and ent is not None and ent.label_ == "PERSON":
+                return ent
+        return None
 
     def _coordinated(self, tok: Token) -> Speaker | None:
         """'Mr. Grassley and Mr. Leahy': several named speakers, kept as written."""
@@ -212,6 +225,8 @@ class SpeakerResolver:
             kind = "unnamed"
         if first in _DETERMINERS:
             earlier = self._refers_back(head, tok.idx)
+            if earlier is None and len(text.split()) == 2 and not plural:  # "the president", nothing more
+                earlier = self._titled(head)
             if earlier is not None:
                 return earlier
         if kind == "document" and tok.dep_ == "dobj":
@@ -241,6 +256,17 @@ class SpeakerResolver:
                 if speaker.kind == "organization" and speaker.start < before:
                     return _copy(speaker)
         return None
+
+    def _titled(self, head: str) -> Speaker | None:
+        """'the president' with no earlier speaker so described: the one person of the article
+        whose title or role is that word (President Obama); None when several or none are."""
+        if head not in self.rules.roles:
+            return None
+        matches = [a for a in self._actors if a.kind == "person"
+                   and head in f"{a.title or ''} {a.role or ''}".lower().replace(".", "").split()]
+        if len(matches) != 1:
+            return None
+        return Speaker(matches[0].name, "person", head=head, roles={head})
 
     def _pronoun(self, tok: Token) -> Speaker:
         lower = tok.lower_
