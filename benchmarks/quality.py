@@ -50,10 +50,11 @@ TARGETS = (
     Target("re3d", "numbers", "counted_accuracy", 0.90),
     Target("conllpp", "actors", "F1", 0.90),
     Target("conllpp", "locations", "F1", 0.92),
-    Target("polnear", "positions", "F1", 0.60),
-    Target("polnear", "positions", "recall_direct", 0.85),
-    Target("polnear", "positions", "recall_indirect", 0.45),
-    Target("polnear", "positions", "speaker_accuracy", 0.85),
+    # Stated positions as they were said (issue 17).
+    Target("polnear", "positions", "F1", 0.78),
+    Target("polnear", "positions", "recall_direct", 0.87),
+    Target("polnear", "positions", "recall_indirect", 0.55),
+    Target("polnear", "positions", "speaker_accuracy", 0.88),
     Target("polnear", "positions", "kind_accuracy", 0.95),
 )
 
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CORPUS}: skipped, no corpus at {corpus_dir}", file=sys.stderr)
     print()
     print(markdown_table(HEADERS, [row.cells() for row in rows]))
-    judged = [row for row in rows if row.target is not None]
+    judged = [row for row in rows if row.target is not None or row.maximum is not None]
     print(f"\nbench-quality: targets_met={sum(bool(r.met) for r in judged)}/{len(judged)}")
     return 0
 
