@@ -4,7 +4,8 @@ Each phase runs in its own process (this script with `--phase`), so that peak
 memory figures do not mix and the model is loaded once per process; model
 loading and a one-article warm-up are timed apart and excluded from throughput.
 
-    parse          spaCy alone: nlp.pipe(texts, batch_size=BATCH_SIZE), docs consumed
+    parse          spaCy alone: nlp.pipe(texts, batch_size=BATCH_SIZE) with our rule components
+                   disabled (the model and its actor_ruler), docs consumed
     extract        Extractor.extract_many(articles) (spaCy + the project's rules + geocoding)
     extract-jobs2  the same with jobs=2
 
@@ -66,7 +67,7 @@ def run_phase(phase: str, folder: Path, limit: int | None, repeat: int = 1) -> d
 
     start = time.perf_counter()  # importing spaCy (which reading mkdocs.yml does) is part of the load
     model = model_name()
-    from generator.extract.nlp import load_nlp
+    from generator.extract.nlp import COMPONENTS, load_nlp
     from generator.extract.pipeline import BATCH_SIZE, Extractor
 
     nlp = load_nlp(model)
@@ -75,7 +76,7 @@ def run_phase(phase: str, folder: Path, limit: int | None, repeat: int = 1) -> d
     extractor = Extractor(model)
     start = time.perf_counter()
     if phase == "parse":
-        nlp(articles[0].text)
+        nlp(articles[0].text, disable=list(COMPONENTS))
     else:  # loads the gazetteer and word lists, whatever the rule components load lazily
         extractor.extract(articles[0])
     warmup_s = time.perf_counter() - start
@@ -98,10 +99,13 @@ def run_phase(phase: str, folder: Path, limit: int | None, repeat: int = 1) -> d
 
 
 def parse_all(nlp: Language, texts: list[str], batch_size: int) -> int:
-    """Parse like the extractor does (same batch size, inside a memory zone); return the token count."""
+    """Parse like the extractor does (same batch size, inside a memory zone) but without our rule
+    components, which run inside the same pipeline; return the token count."""
+    from generator.extract.nlp import COMPONENTS
+
     tokens = 0
     with nlp.memory_zone():
-        for doc in nlp.pipe(texts, batch_size=batch_size):
+        for doc in nlp.pipe(texts, batch_size=batch_size, disable=list(COMPONENTS)):
             tokens += len(doc)
     return tokens
 

@@ -26,3 +26,9 @@ class SlugError(GeneratorError):
 
 class BriefingError(GeneratorError):
     """A briefing YAML file that does not load or does not match the schema."""
+
+
+class ModelError(RuntimeError):
+    """The spaCy model named in the settings is not installed (the message says how to get it).
+
+    A RuntimeError, as the command line and the MkDocs plugin already report those whole."""

@@ -189,6 +189,11 @@ def test_identifiers_are_not_counts(nlp):
     assert numbers_in(nlp, text) == []
 
 
+def test_a_number_after_a_hash_sign_is_an_item_not_a_count(nlp):
+    text = "Please see item # 7 of the report, which lists 30 schools."
+    assert numbers_in(nlp, text) == [(30, "count", "schools")]
+
+
 def test_a_date_swallowing_a_count_keeps_the_count(nlp):
     text = "The strikes bring the total number of munitions since Dec. 5 to 922, he added."
     assert numbers_in(nlp, text) == [(922, "count", "munitions")]

@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
+from generator.errors import ModelError
+
 # Importing the components registers their factories with spaCy.
 from generator.extract.actors import component as _actors  # noqa: F401
 from generator.extract.locations import component as _locations  # noqa: F401
@@ -29,7 +31,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as err:
-        raise RuntimeError(
+        raise ModelError(
             f"spaCy model {model!r} is not installed: run `make install`, or set the model "
             "option to an installed English pipeline such as en_core_web_sm"
         ) from err

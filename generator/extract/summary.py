@@ -6,10 +6,11 @@ import re
 
 from spacy.tokens import Doc
 
+from generator.extract.text.datelines import DATE_LINE
+
 LEAD_SENTENCES = 2
 LEAD_MAX_CHARS = 600
-# A paragraph this short that repeats the headline or is only a dateline is not the lead.
-_DATELINE = re.compile(r"^[\w ,.\-]{0,40}\b(?:1[89]|20)\d\d\b[\w ,.\-]{0,10}$")
+# A paragraph that repeats the headline or is only a dateline is not the lead.
 
 
 def lead_summary(doc: Doc, title: str = "") -> str:
@@ -43,7 +44,7 @@ def _lead_start(text: str, title: str) -> int:
     for paragraph in text.split("\n\n"):
         stripped = paragraph.strip()
         is_headline = norm_title and _norm(stripped) == norm_title
-        if stripped and not is_headline and not _DATELINE.match(stripped):
+        if stripped and not is_headline and not DATE_LINE.match(stripped):
             return offset
         offset += len(paragraph) + 2
     return 0

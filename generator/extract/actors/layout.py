@@ -14,35 +14,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from generator.extract.actors.words import newswire, norm, not_actors
+from generator.extract.actors.words import name_words, newswire, norm, not_actors
+from generator.extract.text.datelines import NEWSWIRE_DATELINE
 
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]*\s\d{4}-\d{2}-\d{2}$")
 _INITIAL = re.compile(r"^[A-Z]\.([A-Z][\w'’-]*)?$")
-_NAME_JOINERS = frozenset(
-    [
-        "of",
-        "de",
-        "del",
-        "della",
-        "der",
-        "van",
-        "von",
-        "da",
-        "di",
-        "du",
-        "le",
-        "la",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "y",
-        "'s",
-        "’s",
-    ]
-)
-_TABLE_WORDS = frozenset(["v", "vs", "vs.", "and", "beat", "not", "out", "bt", "drew", "lost"])
-_RESULT_WORDS = frozenset(["v", "vs", "vs.", "beat", "bt"])
 _MAX_LOWER_SHARE = 0.34
 
 
@@ -105,9 +80,8 @@ def _is_table_line(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
     if not words:
         return False
-    lower = [
-        t for t in words if t.is_lower and t.lower_ not in _TABLE_WORDS and t.lower_ not in _NAME_JOINERS
-    ]
+    table_words, joiners = newswire()["table_words"], name_words()["joiners"]
+    lower = [t for t in words if t.is_lower and t.lower_ not in table_words and t.lower_ not in joiners]
     return len(lower) <= _MAX_LOWER_SHARE * len(words)
 
 
@@ -117,7 +91,7 @@ def read_layout(doc: Doc) -> Layout:
     layout = Layout(lines=lines, line_at=line_at)
     for n, (start, end) in enumerate(lines):
         text = doc[start:end].text
-        if n < 3 and layout.dateline is None and _DATELINE.match(text):
+        if n < 3 and layout.dateline is None and NEWSWIRE_DATELINE.match(text):
             layout.dateline = n
         elif _is_caps(text):
             layout.caps.add(n)
@@ -141,6 +115,7 @@ def _is_name_token(token: Token) -> bool:
 
 def name_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Runs of capitalised words in a line ("Greenock Morton", "Queen of South", "P. Simmons")."""
+    joiners = name_words()["joiners"]
     chunks: list[tuple[int, int]] = []
     i = start
     while i < end:
@@ -152,7 +127,7 @@ def name_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             token = doc[j]
             if _is_name_token(token):
                 j += 1
-            elif (token.lower_ in _NAME_JOINERS or (token.text == "-" and not doc[j - 1].whitespace_)) and (
+            elif (token.lower_ in joiners or (token.text == "-" and not doc[j - 1].whitespace_)) and (
                 j + 1 < end and _is_name_token(doc[j + 1])
             ):
                 j += 2
@@ -196,7 +171,7 @@ def result_chunks(doc: Doc, layout: Layout) -> list[tuple[int, int]]:
         if n in layout.table or n in layout.caps or n == layout.dateline:
             continue
         for i in range(start + 1, end - 1):
-            if doc[i].lower_ not in _RESULT_WORDS:
+            if doc[i].lower_ not in newswire()["result_words"]:
                 continue
             for chunk in (
                 name_chunks(doc, max(start, i - 4), i)[-1:] + name_chunks(doc, i + 1, min(end, i + 5))[:1]

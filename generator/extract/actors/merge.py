@@ -11,11 +11,9 @@ from collections import Counter, defaultdict
 
 from generator.briefing import Actor
 from generator.extract.actors.mentions import Mention
+from generator.extract.actors.words import name_words
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
-_INITIALS_SKIP = frozenset(["of", "and", "the", "for", "in", "on", "to", "at", "de"])
-_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
-_GENERIC_FORCES = frozenset({"security", "armed"})
 _KIND_ORDER = ("country", "person", "media", "organization", "group", "other")
 
 
@@ -27,7 +25,8 @@ def is_acronym(text: str) -> bool:
 def initials(text: str) -> str:
     """Initials of a name's words, function words skipped: "Operation Inherent Resolve" -> "OIR"."""
     words = re.split(r"[\s-]+", text)
-    return "".join(w[0] for w in words if w and w.lower() not in _INITIALS_SKIP and w[0].isalpha()).upper()
+    skip = name_words()["initials_skip"]
+    return "".join(w[0] for w in words if w and w.lower() not in skip and w[0].isalpha()).upper()
 
 
 def _surname_targets(mentions: list[Mention]) -> dict[str, str]:
@@ -36,7 +35,7 @@ def _surname_targets(mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         if m.kind != "person":
             continue
-        words = [w for w in m.key.split() if w not in _SUFFIXES]
+        words = [w for w in m.key.split() if w not in name_words()["suffixes"]]
         if len(words) < 2:
             continue
         for word in words[1:]:
@@ -64,7 +63,7 @@ def _generic_key(key: str) -> str:
     """ "iraqi security forces" and "iraqi armed forces" are "iraqi forces" within one article."""
     words = key.split()
     if len(words) >= 3 and words[-1] == "forces":
-        return " ".join(w for w in words if w not in _GENERIC_FORCES)
+        return " ".join(w for w in words if w not in name_words()["generic_forces"])
     return key
 
 

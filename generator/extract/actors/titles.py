@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from generator.extract.actors.words import title_words
+from generator.extract.text.honorifics import title_words
 
 _ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})

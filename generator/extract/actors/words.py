@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from generator.extract.text.wordlists import alias_lines, word_lines, word_sections
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -18,29 +20,11 @@ def norm(text: str) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file."""
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return word_lines(DATA / name)
 
 
 def _sections(name: str) -> dict[str, list[str]]:
-    """A data file split by `[section]` headers."""
-    out: dict[str, list[str]] = {}
-    current = ""
-    for line in _lines(name):
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            out.setdefault(current, [])
-        else:
-            out.setdefault(current, []).append(line)
-    return out
-
-
-@lru_cache(maxsize=1)
-def title_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(head titles, title modifiers), as keys without periods: ("gen", "vice")."""
-    sections = _sections("titles.txt")
-    return frozenset(sections["head"]), frozenset(sections["modifier"])
+    return word_sections(DATA / name)
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +51,7 @@ def alias_groups() -> dict[str, str]:
 
 def _read_alias_lines(filename: str, table: dict[str, str]) -> dict[str, str]:
     """Add `canonical | other form | ...` lines of `filename` to `table` (name key -> canonical)."""
-    for line in _lines(filename):
-        canonical, *others = [part.strip() for part in line.split("|")]
+    for canonical, *others in alias_lines(DATA / filename):
         for form in (canonical, *others):
             table[norm(form)] = canonical
     return table
@@ -101,3 +84,9 @@ def newswire() -> dict[str, frozenset[str]]:
 def not_actors() -> frozenset[str]:
     """Keys of capitalised words that are never actors (languages, weekdays, unit acronyms)."""
     return frozenset(norm(w) for w in _lines("not_actors.txt"))
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """Name particles ("al", "van"), suffixes ("jr"), generic force words, initials to skip."""
+    return {key: frozenset(values) for key, values in _sections("name_words.txt").items()}

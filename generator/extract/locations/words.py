@@ -34,3 +34,13 @@ def place_cues() -> frozenset[str]:
 def org_heads() -> frozenset[str]:
     """ "ministry", "bank": heads of organisation names that own a following place name."""
     return _sections()["org_heads"]
+
+
+def arabic_articles() -> list[str]:
+    """ "al", "ar", "ash": articles a transliteration may add or drop, in the order tried."""
+    return word_sections(PLACE_WORDS)["arabic_articles"]
+
+
+def region_types() -> frozenset[str]:
+    """Words of a subdivision type that make it a region: "autonomous", "territory"."""
+    return _sections()["region_types"]

@@ -1,1 +1,1 @@
-"""Numbers: counts, money, percentages, ordinals and measures with what they count (`data/lexicon.yaml`)."""
+"""Numbers: counts, money, percentages, ordinals and measures with what they count (`data/lexicon.txt`)."""

@@ -4,7 +4,7 @@ A number is found token by token (so numbers the NER misses are found too), grow
 written form ("$1.5 billion", "15 to 20 percent", "tens of thousands"), valued by
 `parse`, checked against the things that only look like counts (dates, times, years,
 phone numbers, scores, identifiers such as "Resolution 2254") and given the noun it counts
-by `subject`. The vocabulary lives in data/lexicon.yaml.
+by `subject`. The vocabulary lives in data/lexicon.txt.
 """
 
 from __future__ import annotations

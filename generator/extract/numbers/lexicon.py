@@ -1,4 +1,4 @@
-"""The number vocabulary (data/lexicon.yaml), read once per process."""
+"""The number vocabulary (data/lexicon.txt), read once per process."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from generator.extract.text.wordlists import section_rows
 
-LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
+LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.txt"
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,14 @@ def _phrases(items: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the number vocabulary; cached, so the file is read once per process."""
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    rows = section_rows(LEXICON_PATH)
+    data = {name: [row[0] for row in table] for name, table in rows.items()}
     return Lexicon(
-        words={k: float(v) for k, v in data["words"].items()},
-        multipliers={k: float(v) for k, v in data["multipliers"].items()},
-        money_multipliers={k: float(v) for k, v in data["money_multipliers"].items()},
-        vague={k: (float(v[0]), float(v[1])) for k, v in data["vague"].items()},
-        ordinals={k: int(v) for k, v in data["ordinals"].items()},
+        words={k: float(v) for k, v in rows["words"]},
+        multipliers={k: float(v) for k, v in rows["multipliers"]},
+        money_multipliers={k: float(v) for k, v in rows["money_multipliers"]},
+        vague={k: (float(low), float(high)) for k, low, high in rows["vague"]},
+        ordinals={k: int(v) for k, v in rows["ordinals"]},
         currency_symbols=frozenset(data["currency_symbols"]),
         currency_words=frozenset(data["currency_words"]) | frozenset(data["currency_codes"]),
         percent=_phrases(data["percent"]),

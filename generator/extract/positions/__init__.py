@@ -1,1 +1,1 @@
-"""Stated positions: what people and organisations said, with speaker, cue and kind (`data/cues.yaml`)."""
+"""Stated positions: what people and organisations said, with speaker, cue and kind (`data/cues.txt`)."""

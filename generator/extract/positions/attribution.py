@@ -50,7 +50,9 @@ class QuoteAttribution(Part):
         if b >= 0 and self.doc[b].text == ":":
             sents.add(self.doc[b].sent)
         best: tuple[int, Token] | None = None
-        for sent in sents:
+        # In reading order, so that of two cues as near, the earlier wins whatever the run
+        # (a set of spans iterates in an order that changes from process to process).
+        for sent in sorted(sents, key=lambda s: s.start):
             for tok in sent:
                 if self.quote_of[tok.i] >= 0 or tok.lemma_.lower() not in self.rules.speech_verbs:
                     continue

@@ -13,9 +13,6 @@ from spacy.tokens import Token
 from generator.extract.positions.article import DASHES, Found, Part, QuotedArticle
 from generator.extract.positions.content_spans import ContentSpans
 
-# Conjunctions that carry a clause hung on the cue verb on with the content: "said X, because Y".
-_CONTENT_MARKS = {"because", "when", "if", "since", "although", "though", "unless"}
-
 
 class CueReader(Part):
     """Finds the position a cue token introduces: its speaker, its content, the cue as written."""
@@ -195,9 +192,10 @@ class CueReader(Part):
         'said X, because Y'."""
         if clause.i < verb.i:
             return []
+        marks = self.rules.content_marks
         return [c for c in verb.children
                 if (c.dep_ == "conj" or (c.dep_ == "advcl" and any(
-                    g.dep_ in ("mark", "advmod") and g.lower_ in _CONTENT_MARKS for g in c.children)))
+                    g.dep_ in ("mark", "advmod") and g.lower_ in marks for g in c.children)))
                 and c.i > clause.right_edge.i and c.lemma_.lower() not in self.rules.cue_verbs
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
 

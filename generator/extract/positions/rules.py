@@ -1,4 +1,4 @@
-"""The word lists behind stated positions, read once from data/cues.yaml."""
+"""The word lists behind stated positions, read once from data/cues.txt."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from generator.extract.text.wordlists import section_rows
 
-RULES_FILE = Path(__file__).parent / "data" / "cues.yaml"
+RULES_FILE = Path(__file__).parent / "data" / "cues.txt"
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class PositionRules:
     temporal_marks: frozenset[str]
     roles: frozenset[str]
     label_stopwords: frozenset[str]
+    content_marks: frozenset[str]
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -48,10 +49,7 @@ class PositionRules:
 @lru_cache(maxsize=1)
 def load_rules(path: Path = RULES_FILE) -> PositionRules:
     """Read the rules file (cached: it is read once per process)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    sets = {
-        key: frozenset(str(word).lower() for word in value)
-        for key, value in data.items()
-        if isinstance(value, list)
-    }
-    return PositionRules(pronouns={str(k): str(v) for k, v in data["pronouns"].items()}, **sets)
+    rows = section_rows(path)
+    pronouns = {pronoun: kind for pronoun, kind in rows.pop("pronouns")}
+    sets = {name: frozenset(row[0].lower() for row in table) for name, table in rows.items()}
+    return PositionRules(pronouns=pronouns, **sets)

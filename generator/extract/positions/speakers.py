@@ -20,13 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.briefing import Actor
 from generator.extract.positions.rules import PositionRules
+from generator.extract.text.honorifics import gender_of_title, is_abbreviated_title
 
 NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "organization"}
 ACTOR_KINDS = {"person": "person", "organization": "organization", "group": "organization",
                "country": "organization", "media": "organization"}
-_TITLE_RE = re.compile(r"^(mr|mrs|ms|miss|dr|gen|col|lt|sen|rep|gov|sgt|maj|capt|adm|prof|rev)\.?$", re.I)
-_FEMALE_TITLES = {"mrs", "ms", "miss", "madam"}
-_MALE_TITLES = {"mr", "sir"}
 _NP_CUT_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis"}
 _DOCUMENT_CUT_DEPS = {"appos", "punct", "advcl", "parataxis"}
 _DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -73,7 +71,7 @@ class SpeakerResolver:
                 if key:
                     self._by_name.setdefault(key, actor)
                 for tok in key.split():
-                    if len(tok) > 2 and not _TITLE_RE.match(tok):
+                    if len(tok) > 2 and not is_abbreviated_title(tok):
                         self._by_token.setdefault(tok, []).append(actor)
         self._actors = actors
         self._paragraphs = [0, *(m.end() for m in re.finditer(r"\n\s*\n", doc.text))]
@@ -122,7 +120,7 @@ class SpeakerResolver:
         key = _norm(text)
         if key in self._by_name:
             return self._by_name[key]
-        toks = [t for t in key.split() if not _TITLE_RE.match(t)]
+        toks = [t for t in key.split() if not is_abbreviated_title(t)]
         if not toks:
             return None
         candidates = [a for a in self._by_token.get(toks[-1], [])
@@ -148,12 +146,7 @@ class SpeakerResolver:
         """'f' or 'm' when a title such as Mrs. or Mr. precedes the name."""
         if ent.start == 0:
             return None
-        before = self.doc[ent.start - 1].lower_.rstrip(".")
-        if before in _FEMALE_TITLES:
-            return "f"
-        if before in _MALE_TITLES:
-            return "m"
-        return None
+        return gender_of_title(self.doc[ent.start - 1].lower_.rstrip("."))
 
     # -- resolution -------------------------------------------------------------
 
