@@ -622,3 +622,8 @@ def test_the_title_of_the_one_person_who_holds_it_names_them(positions):
     found = positions("President Barack Obama spoke at the museum on Saturday.",
                       "The president said the museum tells a story of hope.", actors=[obama])
     assert [p.speaker for p in found] == ["Barack Obama"]
+
+
+def test_a_chant_is_what_the_crowd_said(positions):
+    found = positions('Small groups of protesters marched downtown, chanting "Hands up, don\'t shoot."')
+    assert [(p.text, p.quoted) for p in found] == [("Hands up, don't shoot.", ["Hands up, don't shoot."])]
