@@ -124,6 +124,11 @@ def test_positions_view_filters_by_speaker_and_words(page, site_url):
     rows = page.locator("#bf-positions-table tbody tr")
     rows.first.wait_for(timeout=5000)
     assert rows.count() == 1 and "numbers are going to get smaller" in rows.first.inner_text()
+    # The quotation, in marks; the row's briefing link opens the page at its sentence.
+    assert "\u201cI think our numbers are going to get smaller" in rows.first.inner_text()
+    rows.first.locator("a", has_text="ISIS camps").click()
+    page.wait_for_url(f"**/briefings/{SLUG}.html#s-*")
+    _landed_on_its_sentence(page)
 
 
 def test_numbers_view_sorts_by_value_and_filters_by_words(page, site_url):
@@ -147,3 +152,30 @@ def test_data_files_download_and_parse(page, site_url):
         assert response.ok and rows and all(r["briefing"] == SLUG for r in rows), name
     feed = page.request.get(f"{site_url}feed.xml")
     assert feed.ok and b"<rss" in feed.body()
+
+
+def _landed_on_its_sentence(page) -> None:
+    """The page scrolled to the linked sentence, which shows highlighted."""
+    fragment = page.evaluate("location.hash").lstrip("#")
+    assert fragment.startswith("s-")
+    target = page.locator(f"[id='{fragment}']")
+    assert target.evaluate("e => e.matches('.evidence:target')")
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_an_evidence_link_on_a_briefing_scrolls_to_its_highlighted_sentence(page, site_url):
+    page.goto(f"{site_url}briefings/{SLUG}.html")
+    page.locator("table.bf-positions a", has_text="sentence").last.click()
+    page.wait_for_function("location.hash.startsWith('#s-')")
+    _landed_on_its_sentence(page)
+
+
+def test_an_evidence_link_on_an_actor_page_opens_the_briefing_at_the_sentence(page, site_url):
+    page.goto(f"{site_url}briefings/{SLUG}.html")
+    page.locator("table.bf-actors a", has_text="McKenzie").first.click()
+    page.wait_for_url("**/actors/**")
+    page.locator(".bf-positions-list a").first.click()
+    page.wait_for_url(f"**/briefings/{SLUG}.html#s-*")
+    _landed_on_its_sentence(page)

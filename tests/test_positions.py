@@ -405,11 +405,12 @@ def test_content_ending_on_a_preposition_runs_over_the_quotation(positions):
 
 def test_content_at_a_paragraph_end_keeps_its_closing_quotation(positions):
     found = positions(
+        "Donald Trump spoke in Ohio.",
         "He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the "
         "guts to talk about it.”",
         "Second paragraph.",
     )
-    assert [p.kind for p in found] == ["direct"]
+    assert [(p.speaker, p.kind) for p in found] == [("Donald Trump", "direct")]
 
 
 def test_content_ends_at_the_quotation_before_an_aside(positions):
@@ -436,9 +437,9 @@ def test_naming_with_two_predicates_keeps_both(positions):
         'In a White House statement, President Obama condemned Friday\'s test as "provocative and '
         'destabilizing" and a "grave threat" to regional and international stability.'
     )
-    assert [(p.kind, p.text) for p in found] == [
-        ("indirect", 'Friday\'s test as "provocative and destabilizing" and a "grave threat" to regional '
-                     "and international stability")]
+    assert [(p.kind, p.text, p.quoted) for p in found] == [
+        ("indirect", "Friday's test as provocative and destabilizing and a grave threat to regional "
+                     "and international stability", ["provocative and destabilizing", "grave threat"])]
 
 
 def test_copula_interrupted_by_its_cue_takes_the_quotation_after(positions):
@@ -484,6 +485,145 @@ def test_quotation_closed_on_a_dangling_preposition_goes_on(positions):
         "Donald Trump says political correctness has run amok in the military, and “we’re going to get "
         "away from” that if he’s elected president.",
     )
-    assert [p.text for p in found] == [
-        "political correctness has run amok in the military, and “we’re going to get away from” that if "
-        "he’s elected president"]
+    assert [(p.text, p.quoted) for p in found] == [
+        ("political correctness has run amok in the military, and we’re going to get away from that if "
+         "he’s elected president", ["we’re going to get away from"])]
+
+
+# -- what stood inside quotation marks ------------------------------------------
+
+
+def test_a_paraphrase_around_a_few_quoted_words_keeps_only_those_as_quoted(positions):
+    [found] = positions(
+        "Donald Trump spoke to reporters on Friday.",
+        'Trump described the call with Zelensky as "perfectly fine and routine."',
+    )
+    assert found.text == "the call with Zelensky as perfectly fine and routine."
+    assert found.quoted == ["perfectly fine and routine."]
+
+
+def test_reported_speech_keeps_its_quoted_fragments(positions):
+    [found] = positions('Pelosi said the president had "betrayed his oath" and that the House would act.')
+    assert (found.kind, found.text, found.quoted) == (
+        "indirect", "the president had betrayed his oath and that the House would act", ["betrayed his oath"])
+
+
+def test_a_whole_quotation_is_quoted_whole(positions):
+    [found] = positions(
+        "“Airstrikes help destroy ISIS targets,” said Col. Myles Caggins, a coalition spokesman.")
+    assert found.quoted == [found.text] == ["Airstrikes help destroy ISIS targets"]
+
+
+# -- speakers a reader can use ----------------------------------------------------
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_before_it(positions):
+    found = positions("The shooting began at 10:39 a.m., according to police, who said officers arrived "
+                      "at the Walmart six minutes later.")
+    assert [(p.speaker, p.text) for p in found] == [
+        ("police", "The shooting began at 10:39 a.m."),
+        ("police", "officers arrived at the Walmart six minutes later"),
+    ]
+
+
+def test_an_acronym_is_not_a_pronoun(positions):
+    [found] = positions("WHO said they are uncertain whether infected people are infectious "
+                        "before symptoms show.")
+    assert found.speaker == "WHO"
+
+
+def test_a_statement_speaks_for_whoever_released_it(positions):
+    [found] = positions('The Vatican released a statement which said, "Hagia Sophia bears profound '
+                        'historical significance."')
+    assert found.speaker == "The Vatican"
+
+
+def test_they_is_the_plural_the_article_used_before(positions):
+    found = positions("The researchers observed horse flies around zebras in captive settings. "
+                      "They found the flies had a harder time landing on zebras.")
+    assert [(p.speaker, p.text) for p in found] == [
+        ("The researchers", "the flies had a harder time landing on zebras")]
+
+
+def test_first_person_in_an_interview_is_whose_turn_it_is(positions):
+    found = positions(
+        "Natasha Gownaris studies Magellanic penguins.",
+        "((WN))  Why do you think that might be?",
+        "((Natasha Gownaris))  We think that females have a lower storage capacity.",
+    )
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Natasha Gownaris", "females have a lower storage capacity")]
+
+
+def test_a_pronoun_with_nothing_to_refer_to_gives_no_position(positions):
+    assert positions("That said, Red Hat is working on programs for users.",
+                     "You know the plan will fail.", "They said it was over.") == []
+
+
+def test_first_person_outside_quotations_and_interviews_is_the_author(positions):
+    found = positions("I truly believed the progress of these past eight years had shown us the way.")
+    assert [(p.speaker, p.speaker_kind) for p in found] == [("the author", "person")]
+
+
+def test_a_question_put_to_someone_is_no_position(positions):
+    assert positions("Why do you think that might be?", "Can you clarify what you mean by that?") == []
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_reports_the_next(positions):
+    found = positions("Only 24 percent of activists backed her in a survey.", "The New York Times reports:",
+                      "Without this online network, the campaign is being made to continue with rallies.")
+    assert [(p.speaker, p.text) for p in found] == [
+        ("The New York Times",
+         "Without this online network, the campaign is being made to continue with rallies")]
+
+
+# -- stands taken without a verb of saying ------------------------------------------
+
+
+def test_a_demand_on_an_object_is_a_position(positions):
+    found = positions("Opposition leader Jane Doe demanded an independent inquiry into the contract.")
+    assert [(p.speaker, p.cue, p.text) for p in found] == [
+        ("Jane Doe", "demanded", "an independent inquiry into the contract")]
+
+
+def test_telling_someone_to_act_is_a_position(positions):
+    found = positions("Mr. Obama told his advisers to figure out how to enact deep emissions cuts "
+                      "without Congress.")
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Obama", "his advisers to figure out how to enact deep emissions cuts without Congress")]
+
+
+def test_a_warning_of_something_is_a_position_and_a_finding_of_a_thing_is_not(positions):
+    found = positions("The minister warned of a long and difficult winter for farmers.",
+                      "Police found a body near the river.")
+    assert [(p.cue, p.text) for p in found] == [("warned", "a long and difficult winter for farmers")]
+
+
+def test_two_statements_sharing_a_sentence_get_passages_the_page_can_anchor(positions):
+    from generator.render.highlight import anchored
+
+    paragraph = ('"Parts of Abaco are decimated. There is severe flooding damage to homes", Minnis said. '
+                 '"The southern aspect of Abaco has suffered less devastation than the north."')
+    lead = "Prime Minister Hubert Minnis spoke on Tuesday."
+    found = positions(lead, paragraph)
+    sentences = [p.sentence for p in found]
+    assert len(sentences) >= 2
+    assert set(sentences) <= anchored([lead, paragraph], sentences)
+
+
+def test_a_capitals_dateline_is_not_the_speaker(positions):
+    found = positions("WASHINGTON — President Obama said on Sunday that the museum tells a story "
+                      "of hope.")
+    assert [p.speaker for p in found] == ["Obama"]
+
+
+def test_the_title_of_the_one_person_who_holds_it_names_them(positions):
+    obama = Actor(name="Barack Obama", kind="person", title="President")
+    found = positions("President Barack Obama spoke at the museum on Saturday.",
+                      "The president said the museum tells a story of hope.", actors=[obama])
+    assert [p.speaker for p in found] == ["Barack Obama"]
+
+
+def test_a_chant_is_what_the_crowd_said(positions):
+    found = positions('Small groups of protesters marched downtown, chanting "Hands up, don\'t shoot."')
+    assert [(p.text, p.quoted) for p in found] == [("Hands up, don't shoot.", ["Hands up, don't shoot."])]

@@ -76,6 +76,10 @@ class Position:
     cue: str
     text: str
     sentence: str
+    # The parts of `text` that stand inside quotation marks in the article, in order: the
+    # only words a page may show in quotation marks (a direct position may go on past its
+    # quotation, a reported one may quote a few words).
+    quoted: list[str] = field(default_factory=list)
     speaker_kind: SpeakerKind = "unnamed"
     paragraph: int = 0
     reviewed: bool = False

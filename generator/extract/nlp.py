@@ -17,6 +17,7 @@ from generator.extract.locations import component as _locations  # noqa: F401
 from generator.extract.model_name import DEFAULT_MODEL  # re-exported for callers
 from generator.extract.numbers import component as _numbers  # noqa: F401
 from generator.extract.positions import component as _positions  # noqa: F401
+from generator.extract.text import paragraph_sentences as _paragraphs  # noqa: F401
 
 ACTOR_PATTERNS = Path(__file__).parent / "actors" / "data" / "org_patterns.jsonl"
 # In this order: locations and positions read the actors from the Doc.
@@ -40,10 +41,23 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 
 def add_briefing_components(nlp: Language) -> None:
     """Add the actor ruler and our four components to `nlp` (a parser and NER must be in it)."""
+    add_paragraph_sentences(nlp)
     add_actor_ruler(nlp)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+
+
+def add_paragraph_sentences(nlp: Language) -> None:
+    """Add `paragraph_sentences` before the parser: every sentence stays inside one paragraph,
+    so every evidence sentence is one the page shows."""
+    if "paragraph_sentences" in nlp.pipe_names:
+        return
+    first = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+    if first is not None:
+        nlp.add_pipe("paragraph_sentences", before=first)
+    else:
+        nlp.add_pipe("paragraph_sentences", first=True)
 
 
 def add_actor_ruler(nlp: Language) -> None:

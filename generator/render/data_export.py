@@ -16,7 +16,9 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from generator.plain_text import CONTROL_CHARACTERS
+from generator.render.escaping import anchor_id
 from generator.render.pages import briefing_uri, entity_uri
+from generator.render.quoting import quoting, with_quote_marks
 from generator.render.site_index import SiteIndex
 from generator.render.urls import dest_url
 
@@ -116,10 +118,13 @@ def _locations_csv(index: SiteIndex) -> Iterator[str]:
 
 def _positions_csv(index: SiteIndex) -> Iterator[str]:
     rows = (
-        [b.id, b.date or "", p.speaker or "", p.speaker_kind, p.kind, p.cue, p.text, p.sentence]
+        [b.id, b.date or "", p.speaker or "", p.speaker_kind, p.kind, quoting(p), p.cue,
+         with_quote_marks(p.text, p.quoted), p.sentence]
         for b in _by_id(index) for p in b.positions
     )
-    header = ["briefing", "date", "speaker", "speaker_kind", "kind", "cue", "text", "sentence"]
+    # `text` has quotation marks around the article's quoted words only; `quoting` says
+    # whether it is all ("quoted"), partly ("partly quoted") or not at all a quotation.
+    header = ["briefing", "date", "speaker", "speaker_kind", "kind", "quoting", "cue", "text", "sentence"]
     return _csv(header, rows)
 
 
@@ -129,8 +134,8 @@ def _position_rows(index: SiteIndex) -> Iterator[dict]:
         yield {
             "speaker": entry.name if entry else (p.speaker or ""),
             "actor": dest_url(entity_uri("actors", entry)) if entry and entry.has_page else None,
-            "kind": p.kind, "cue": p.cue, "text": p.text, "date": b.date or "",
-            "briefing": b.title, "url": briefing_uri(b),
+            "kind": p.kind, "cue": p.cue, "text": p.text, "quoted": p.quoted, "date": b.date or "",
+            "briefing": b.title, "url": briefing_uri(b), "anchor": anchor_id(p.sentence),
         }
 
 

@@ -41,15 +41,22 @@ class Highlighter:
         return [self._paragraph(text, index, spans[index]) for index, text in enumerate(paragraphs)]
 
     def _paragraph(self, paragraph: str, index: int, spans: list[tuple[int, int, str]]) -> Markup:
+        """The paragraph with its evidence spans; a sentence inside a longer evidence passage
+        (one sentence of a quotation that runs over three) is a span nested inside it."""
         pieces: list[str] = []
+        open_ends: list[int] = []  # ends of the spans open at the cursor, innermost last
         cursor = 0
-        for start, end, sentence in sorted(spans):
+        for start, end, sentence in sorted(spans, key=lambda s: (s[0], -s[1])):
+            while open_ends and open_ends[-1] <= start:
+                pieces.append(self._highlight(paragraph[cursor : open_ends[-1]]) + "</span>")
+                cursor = open_ends.pop()
             pieces.append(self._highlight(paragraph[cursor:start]))
-            pieces.append(
-                f'<span class="evidence" id="{anchor_id(sentence)}">'
-                f"{self._highlight(paragraph[start:end])}</span>"
-            )
-            cursor = end
+            pieces.append(f'<span class="evidence" id="{anchor_id(sentence)}">')
+            open_ends.append(end)
+            cursor = start
+        while open_ends:
+            pieces.append(self._highlight(paragraph[cursor : open_ends[-1]]) + "</span>")
+            cursor = open_ends.pop()
         pieces.append(self._highlight(paragraph[cursor:]))
         return Markup(f'<p id="p{index}">{"".join(pieces)}</p>')
 
@@ -76,7 +83,9 @@ _SEPARATOR = "\n\x00\n"  # between paragraphs: in no sentence, so no match runs 
 
 
 def _sentence_spans(paragraphs: list[str], sentences: list[str]) -> list[list[tuple[int, int, str]]]:
-    """Where each sentence is anchored: its first place in the article that overlaps no longer one.
+    """Where each sentence is anchored: its first place in the article that lies inside one
+    paragraph and nests with the longer ones placed before it (inside or outside each, never
+    across one's edge, so the spans are well-formed HTML).
 
     One search per sentence over the whole article, not one per sentence and paragraph.
     """
@@ -90,8 +99,23 @@ def _sentence_spans(paragraphs: list[str], sentences: list[str]) -> list[list[tu
             start = found - starts[index]
             end = start + len(sentence)
             fits = end <= len(paragraphs[index])
-            if fits and all(end <= s or start >= e for s, e, _ in spans[index]):
+            if fits and all(_nests(start, end, s, e) for s, e, _ in spans[index]):
                 spans[index].append((start, end, sentence))
                 break
             found = text.find(sentence, found + 1)
     return spans
+
+
+def anchored(paragraphs: list[str], sentences: list[str]) -> set[str]:
+    """The evidence sentences the page of these paragraphs anchors (the others' links would
+    go nowhere): what the briefing page does, without rendering it."""
+    ordered = sorted({s.strip() for s in sentences if s.strip()}, key=len, reverse=True)
+    return {sentence for spans in _sentence_spans(paragraphs, ordered) for _, _, sentence in spans}
+
+
+def _nests(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """[start, end) is apart from, or inside, the (longer or equal) span placed before it;
+    an equal span is the same place and is not anchored twice."""
+    apart = end <= other_start or start >= other_end
+    inside = other_start <= start and end <= other_end and (start, end) != (other_start, other_end)
+    return apart or inside

@@ -20,6 +20,7 @@ from generator.render.highlight import Highlighter, Term
 from generator.render.identities import Identities
 from generator.render.passthrough import lift_html
 from generator.render.quantity import format_quantity
+from generator.render.quoting import quoted_html, quoting
 from generator.render.site_index import SiteIndex, build_site_index
 from generator.render.stamp import (
     BRIEFING_SHELL_NAME,
@@ -77,6 +78,8 @@ class PageRenderer:
         self.env.filters["fm"] = front_matter_text
         self.env.filters["safe_url"] = safe_url
         self.env.filters["anchor"] = anchor_id
+        self.env.filters["quoted"] = quoted_html
+        self.env.filters["quoting"] = quoting
         self.env.filters["number"] = _format_number
         self.env.filters["quantity"] = format_quantity
         self.env.globals["entity_uri"] = entity_uri

@@ -17,6 +17,24 @@
     tr.appendChild(td);
   }
 
+  // The statement with quotation marks around the article's quoted words only (row.quoted,
+  // found in order in row.text): a paraphrase is never shown as someone's words.
+  function quotedCell(tr, text, quoted) {
+    var td = document.createElement("td"), cursor = 0;
+    (quoted || []).forEach(function (fragment) {
+      var at = fragment ? text.indexOf(fragment, cursor) : -1;
+      if (at < 0) return;
+      if (at > cursor) td.appendChild(document.createTextNode(text.slice(cursor, at)));
+      var span = document.createElement("span");
+      span.className = "bf-quoted";
+      span.textContent = "\u201c" + fragment + "\u201d";
+      td.appendChild(span);
+      cursor = at + fragment.length;
+    });
+    if (cursor < text.length) td.appendChild(document.createTextNode(text.slice(cursor)));
+    tr.appendChild(td);
+  }
+
   function load(url) {
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error(r.status + " " + url);
@@ -62,10 +80,10 @@
             terms.every(function (w) { return what.indexOf(w) !== -1; });
         }, function (tr, row) {
           cell(tr, row.speaker, row.actor ? root + row.actor : null);
-          cell(tr, row.kind === "direct" ? "\u201c" + row.text + "\u201d" : row.text);
+          quotedCell(tr, row.text, row.quoted);
           cell(tr, row.cue);
           cell(tr, row.date);
-          cell(tr, row.briefing, root + row.url);
+          cell(tr, row.briefing, root + row.url + (row.anchor ? "#" + row.anchor : ""));
         });
         status.textContent = count.total + " statement" + (count.total === 1 ? "" : "s") +
           (count.total > count.shown ? " (showing the newest " + count.shown + ")" : "");

@@ -18,8 +18,7 @@ from generator.extract.positions.rules import PositionRules
 from generator.extract.positions.speakers import Speaker, SpeakerResolver
 
 _EDGE_SKIP = {"punct", "cc", "mark", "prep"}
-_QUOTE_RE = re.compile(f"[{QUOTE_CHARS}]|''|``")
-_EDGE_QUOTES_RE = re.compile(f"^(?:[{QUOTE_CHARS}\\s,;:]|''|``)+|(?:[{QUOTE_CHARS}\\s,;:]|''|``)+$")
+_EDGE = " \t\n,;:"
 DASHES = {"―", "—", "–", "--", "-"}
 
 
@@ -54,6 +53,7 @@ class QuotedArticle:
         self.paragraph_starts = paragraph_starts or [0]
         self.quotes = find_quotes(doc.text, self.paragraph_starts)
         self.quote_of = _quote_index(doc, self.quotes)
+        self._quote_starts = [q.start for q in self.quotes]
         self.quote_tokens = _quote_token_ranges(self.quote_of, len(self.quotes))
         quoted = frozenset(i for i, q in enumerate(self.quote_of) if q >= 0)
         self.resolver = SpeakerResolver(doc, actors, rules, quoted)
@@ -99,20 +99,55 @@ class QuotedArticle:
         return start, end
 
     def text(self, pieces: list[tuple[int, int]]) -> str:
-        """The content as written, without its outer quotation marks (or unpaired inner ones)."""
-        text = " ".join(self.doc[s:e].text for s, e in pieces)
-        text = " ".join(text.split())
-        text = _EDGE_QUOTES_RE.sub("", text)
-        if len(_QUOTE_RE.findall(text)) % 2:
-            text = _QUOTE_RE.sub("", text)
-        return text.strip()
+        """The content as written, without the article's quotation marks."""
+        return self.wording(pieces)[0]
+
+    def wording(self, pieces: list[tuple[int, int]]) -> tuple[str, list[str]]:
+        """The content as written without quotation marks, and the parts of it that stood
+        inside quotation marks in the article (the only words a page may show quoted)."""
+        chars: list[tuple[str, bool]] = []
+        for s, e in pieces:
+            if s >= e:
+                continue
+            if chars:
+                chars.append((" ", False))
+            start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+            chars.extend(self._marked(start, end))
+        return _runs(chars)
+
+    def _marked(self, start: int, end: int) -> list[tuple[str, bool]]:
+        """Each character of text[start:end] but the quotation marks, and whether it is quoted."""
+        text = self.doc.text
+        out: list[tuple[str, bool]] = []
+        q = bisect.bisect_right(self._quote_starts, start) - 1
+        i = start
+        while i < end:
+            if text[i] in QUOTE_CHARS or text[i : i + 2] in ("''", "``"):
+                i += 1 if text[i] in QUOTE_CHARS else 2
+                continue
+            while q + 1 < len(self.quotes) and self.quotes[q + 1].start <= i:
+                q += 1
+            inside = q >= 0 and self.quotes[q].start <= i < self.quotes[q].end
+            out.append((text[i], inside))
+            i += 1
+        return out
 
     def sentence(self, item: Found) -> str:
-        """The sentence(s) holding the cue and the content."""
-        first = min(item.start, item.cue_i)
-        last = max(item.end - 1, item.cue_i)
-        return self.doc[self.doc[first].sent.start : self.doc[last].sent.end].text.strip()
+        start, end = self.sentence_span(item)
+        return self.doc.text[start:end].strip()
 
+    def sentence_span(self, item: Found) -> tuple[int, int]:
+        """The sentence(s) holding the cue and the content, within the paragraph where the
+        statement begins (a quotation running on over paragraphs is anchored where it opens:
+        the page anchors evidence inside one paragraph)."""
+        # A quotation that continues an earlier statement ('..., he added. "..."') is anchored on
+        # its own sentences: with its cue's, it would cross the earlier statement's passage.
+        cue_i = item.start if item.direct is not None else item.cue_i
+        first = min(item.start, cue_i)
+        last = max(item.end - 1, cue_i)
+        last = min(last, self.paragraph_tokens(self.doc[first])[1] - 1)
+        span = self.doc[self.doc[first].sent.start : self.doc[last].sent.end]
+        return span.start_char, span.end_char
 
 
 class Part:
@@ -129,6 +164,36 @@ class Part:
         self.quote_tokens = article.quote_tokens
         self.paragraph_starts = article.paragraph_starts
         self.body_start = article.body_start
+
+
+def _runs(chars: list[tuple[str, bool]]) -> tuple[str, list[str]]:
+    """Join marked characters into the text (spaces collapsed, edges trimmed) and its quoted
+    fragments: the runs of quoted characters that hold a word, without their edge spaces."""
+    collapsed: list[tuple[str, bool]] = []
+    for ch, inside in chars:
+        if ch.isspace():
+            if collapsed and collapsed[-1][0] == " ":
+                continue
+            ch = " "
+        collapsed.append((ch, inside))
+    start, end = 0, len(collapsed)
+    while start < end and collapsed[start][0] in _EDGE:
+        start += 1
+    while end > start and collapsed[end - 1][0] in _EDGE:
+        end -= 1
+    kept = collapsed[start:end]
+    text = "".join(ch for ch, _ in kept)
+    fragments: list[str] = []
+    run: list[str] = []
+    for ch, inside in [*kept, ("", False)]:
+        if inside:
+            run.append(ch)
+            continue
+        fragment = "".join(run).strip()
+        if any(c.isalnum() for c in fragment):
+            fragments.append(fragment)
+        run = []
+    return text, fragments
 
 
 def _quote_index(doc: Doc, quotes: list[Quote]) -> list[int]:

@@ -44,9 +44,11 @@ class QuoteAttribution(Part):
     def quote_cue(self, start: int, end: int) -> Found | None:
         """A cue verb in the quotation's sentence, or in a sentence that introduces it with a colon."""
         sents = {self.doc[start].sent, self.doc[end - 1].sent}
-        before = self.doc[start - 2] if start >= 2 else None
-        if before is not None and before.text == ":":
-            sents.add(before.sent)
+        b = start - 1
+        while b >= 0 and (self.doc[b].is_space or self.doc[b].is_quote or self.doc[b].text in ("''", "``")):
+            b -= 1  # over the opening mark, and a paragraph break: 'He said:' / '"We have ...'
+        if b >= 0 and self.doc[b].text == ":":
+            sents.add(self.doc[b].sent)
         best: tuple[int, Token] | None = None
         # In reading order, so that of two cues as near, the earlier wins whatever the run
         # (a set of spans iterates in an order that changes from process to process).

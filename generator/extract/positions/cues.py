@@ -30,7 +30,7 @@ class CueReader(Part):
             return None
         if self.cancelled(tok):
             return None
-        pieces = self.content(tok)
+        pieces = self.content(tok) or self.introduced_paragraph(tok)
         if not pieces:
             return None
         subject = self.subject(tok)
@@ -44,11 +44,39 @@ class CueReader(Part):
         as the time of another event ("..., when OIR reported that ...")."""
         if any(c.dep_ == "neg" or c.lower_ in self.rules.negations for c in verb.children):
             return True
+        if self.question(verb):
+            return True
         if verb.dep_ == "advcl" and any((c.dep_ == "advmod" and c.lower_ in self.rules.temporal_marks)
                                         or (c.dep_ == "mark" and c.lower_ in self.rules.temporal_marks)
                                         for c in verb.children):
             return True
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.rules.cancelling_heads
+
+    def question(self, verb: Token) -> bool:
+        """The cue is in a question of the writer's ("Why do you think that might be?", "Can you
+        clarify ...?"): a question put to someone states no position. A quoted question ("“Why?”
+        she asked") is not one, nor a statement that goes on to a question after a colon
+        ("X suggested asking yourself this: Would I ...?")."""
+        words = [t for t in verb.sent if not (t.is_space or t.is_quote)]
+        if not words or words[-1].text != "?" or self.quote_of[words[-1].i] >= 0:
+            return False
+        if any(t.text == ":" for t in words if t.i > verb.i):
+            return False
+        return words[0].lower_ in self.rules.question_openers
+
+    def introduced_paragraph(self, verb: Token) -> list[tuple[int, int]]:
+        """'The New York Times reports:' closing its paragraph: the next paragraph is the content."""
+        words = [t for t in verb.sent if not t.is_space]
+        if not words or words[-1].text != ":" or words[-1].i < verb.i:
+            return []
+        index = self.view.paragraph(words[-1].idx)
+        if index + 1 >= len(self.paragraph_starts) or self.view.paragraph(verb.idx) != index:
+            return []
+        span = self.view.paragraph_span(index + 1)
+        if span is None or not any(t.is_alpha for t in span):
+            return []
+        start, end = self.view.trim(span.start, span.end)
+        return [(start, end)] if start < end else []
 
     def subject(self, verb: Token, depth: int = 0) -> Token | None:
         """The speaker token of a cue verb: its subject, its passive agent, or its head's subject."""
@@ -90,8 +118,12 @@ class CueReader(Part):
                 pieces.append((verb.i + 1, verb.sent.end))
         elif lemma in self.rules.naming_verbs and (named := self.naming(verb)):
             pieces = [named]
+        elif lemma in self.rules.directive_verbs and (directed := self.directive(verb)):
+            pieces = [directed]
         elif lemma in self.rules.intent_verbs and (xcomp := _child(verb, "xcomp")) is not None:
             pieces = [(xcomp.left_edge.i, xcomp.right_edge.i + 1)]
+        elif lemma in self.rules.object_verbs and (stand := self.object_content(verb)):
+            pieces = [stand]
         elif verb.dep_ == "parataxis" and self.subject(verb) is not None:
             head = verb.head
             pieces = [(self.lead_in(head.left_edge.i, verb.left_edge.i), verb.left_edge.i),
@@ -99,6 +131,31 @@ class CueReader(Part):
         else:
             return []
         return self.spans.finish(pieces, verb)
+
+    def directive(self, verb: Token) -> tuple[int, int] | None:
+        """'told his advisers to figure out ...': the person told and what they are told to do."""
+        obj, xcomp = _child(verb, "dobj"), _child(verb, "xcomp")
+        if obj is None or xcomp is None or xcomp.i < obj.i:
+            return None
+        return obj.left_edge.i, xcomp.right_edge.i + 1
+
+    def object_content(self, verb: Token) -> tuple[int, int] | None:
+        """'demanded an inquiry', 'warned of a crisis': the object the stand is taken on, when it
+        is a phrase of its own (not 'it', not one word) and after the verb. Not inside what
+        someone else is reported to say ('underscoring that the government backs ...')."""
+        if verb.dep_ == "ccomp":
+            return None
+        obj = _child(verb, "dobj")
+        if obj is None:
+            preps = self.rules.object_preps
+            prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+            obj = _child(prep, "pobj") if prep is not None else None
+        if obj is None or obj.i < verb.i or obj.pos_ == "PRON" or self.quote_of[verb.i] >= 0:
+            return None
+        start, end = obj.left_edge.i, obj.right_edge.i + 1
+        if sum(1 for t in self.doc[start:end] if t.is_alpha) < 2:
+            return None
+        return start, end
 
     def lead_in(self, start: int, end: int) -> int:
         """Where the quotation a cue interrupts begins, past a short lead-in of the writer's:
@@ -153,8 +210,13 @@ class CueReader(Part):
             root = root.head
         if root.i == tok.i:
             return None
-        pieces = self.spans.finish([(root.left_edge.i, tok.left_edge.i),
-                               (tok.right_edge.i + 1, root.right_edge.i + 1)], tok)
+        after = tok.right_edge.i + 1
+        while after < root.right_edge.i and self.doc[after].is_punct:
+            after += 1
+        # "..., according to police, who said ...": the relative clause is their own statement.
+        relative = self.rules.pronouns.get(self.doc[after].lower_) == "relative"
+        end = tok.right_edge.i + 1 if relative else root.right_edge.i + 1
+        pieces = self.spans.finish([(root.left_edge.i, tok.left_edge.i), (tok.right_edge.i + 1, end)], tok)
         if not pieces:
             return None
         speaker = self.resolver.resolve(objects[0])

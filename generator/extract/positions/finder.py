@@ -17,7 +17,9 @@ Two passes over the parsed article body:
    "..."), else dropped (scare quotes, unattributed phrases).
 
 Speakers are resolved by speakers.SpeakerResolver. A position is
-direct when its content begins or ends inside a quotation.
+direct when its content begins or ends inside a quotation; either way it keeps
+which of its words stood inside quotation marks (`quoted`), and only those are
+shown quoted.
 """
 
 from __future__ import annotations
@@ -71,13 +73,14 @@ class _Extraction:
     def positions(self, found: list[Found]) -> list[Position]:
         """Turn found items into Positions, dropping exact duplicates."""
         out: list[Position] = []
+        passages: list[tuple[int, int]] = []  # character span of each position's sentence(s)
         seen: set[tuple[tuple[int, int], ...]] = set()
         for item in found:
             key = tuple(item.pieces)
-            if key in seen:
+            if key in seen or item.speaker.name is None:
                 continue
             seen.add(key)
-            text = self.view.text(item.pieces)
+            text, quoted = self.view.wording(item.pieces)
             if not text:
                 continue
             out.append(Position(
@@ -85,8 +88,20 @@ class _Extraction:
                 kind="direct" if self.kind.is_direct(item) else "indirect",
                 cue=item.cue,
                 text=text,
-                sentence=self.view.sentence(item),
+                sentence=self.sentence(item, passages),
+                quoted=quoted,
                 speaker_kind=item.speaker.kind,  # type: ignore[arg-type]
                 paragraph=self.view.paragraph(self.doc[item.start].idx),
             ))
         return out
+
+    def sentence(self, item: Found, passages: list[tuple[int, int]]) -> str:
+        """The item's sentence(s), starting after an earlier position's passage that it would
+        otherwise overlap: the page anchors passages inside or apart from each other, never
+        across ('"...," Minnis said. "..."' holds two statements that share a sentence)."""
+        start, end = self.view.sentence_span(item)
+        for p_start, p_end in passages:
+            if p_start < start < p_end < end:
+                start = p_end
+        passages.append((start, end))
+        return self.doc.text[start:end].strip()

@@ -20,6 +20,9 @@ class PositionRules:
     evidence_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    object_preps: frozenset[str]
     naming_preps: frozenset[str]
     participle_cues: frozenset[str]
     cue_nouns: frozenset[str]
@@ -30,6 +33,7 @@ class PositionRules:
     cancelling_heads: frozenset[str]
     negations: frozenset[str]
     question_marks: frozenset[str]
+    question_openers: frozenset[str]
     temporal_marks: frozenset[str]
     roles: frozenset[str]
     label_stopwords: frozenset[str]
@@ -38,7 +42,8 @@ class PositionRules:
     @property
     def cue_verbs(self) -> frozenset[str]:
         """Every lemma that may report a statement or a belief."""
-        return self.speech_verbs | self.belief_verbs | self.evidence_verbs | self.naming_verbs
+        return (self.speech_verbs | self.belief_verbs | self.evidence_verbs | self.naming_verbs
+                | self.object_verbs)
 
 
 @lru_cache(maxsize=1)

@@ -2,12 +2,17 @@
 
 Names are resolved through the article's actors (canonical name, aliases);
 pronouns ("he", "they") and definite descriptions ("the official", "the
-release") are resolved to the last speaker or name that fits, else kept as
-written. Nothing is invented: every speaker is a name or phrase of the text.
+release") are resolved to the last speaker or name that fits; "they" else to
+the plural the article used ("the researchers"), "I"/"we" to the speaker of the
+interview turn ("((Name)) I think ..."). A pronoun that resolves to nothing
+gives no speaker (`name` None) and its position is dropped: a bare "they" or
+"you" tells a reader nothing. Nothing is invented: every speaker is a name or
+phrase of the text.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +28,12 @@ ACTOR_KINDS = {"person": "person", "organization": "organization", "group": "org
 _NP_CUT_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis"}
 _DOCUMENT_CUT_DEPS = {"appos", "punct", "advcl", "parataxis"}
 _DETERMINERS = {"the", "this", "that", "these", "those"}
+# An interview turn: "((Dorsa Derakhshani))  I'm a ..." or "NG: It is likely ...".
+_TURN_RE = re.compile(r"^\(\(([^()\n]{1,60})\)\)|^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
+_TURN_LOOKBACK = 8  # paragraphs: an answer may run over several after its label
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+AUTHOR = "the author"  # "I"/"we" outside quotations and interview turns: who wrote the piece
+_LOOKBACK_SENTENCES = 3
 
 
 @dataclass
@@ -62,6 +73,8 @@ class SpeakerResolver:
                 for tok in key.split():
                     if len(tok) > 2 and not is_abbreviated_title(tok):
                         self._by_token.setdefault(tok, []).append(actor)
+        self._actors = actors
+        self._paragraphs = [0, *(m.end() for m in re.finditer(r"\n\s*\n", doc.text))]
         self._persons = self._person_mentions(doc, actors)
         self._groups = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")]
 
@@ -87,7 +100,7 @@ class SpeakerResolver:
 
     def resolve_label(self, label: Span) -> Speaker:
         """A transcript label ("PENCE", "Chris Wallace"): the actor it names, else the label."""
-        actor = self.actor_for(label.text)
+        actor = self.actor_for(label.text) or self._by_initials(label.text)
         if actor is not None:
             speaker = Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.root.lower_)
         else:
@@ -139,9 +152,13 @@ class SpeakerResolver:
 
     def _resolve(self, tok: Token) -> Speaker:
         lower = tok.lower_
-        if tok.pos_ == "PRON" or lower in self.rules.pronouns:
+        acronym = tok.text.isupper() and len(tok.text) > 1  # "WHO said", "US officials"
+        if (tok.pos_ == "PRON" or lower in self.rules.pronouns) and not acronym:
             return self._pronoun(tok)
         ent = self._ent_at.get(tok.i)
+        dateline = self._dateline_apposition(tok)
+        if dateline is not None:  # "WASHINGTON — President Obama said ...": the dateline is no speaker
+            return self._with_roles(self._named(dateline), tok)
         if ent is not None and ent.label_ in NAME_LABELS:
             partners = self._coordinated(tok)
             if partners:
@@ -153,6 +170,16 @@ class SpeakerResolver:
                 if ent is not None and ent.label_ == "PERSON":
                     return self._with_roles(self._named(ent), tok)
         return self._description(tok)
+
+    def _dateline_apposition(self, tok: Token) -> Span | None:
+        """The name in apposition to a capitals dateline the parser made the subject."""
+        if not (tok.is_upper and len(tok.text) > 2 and tok.is_sent_start):
+            return None
+        for child in tok.children:
+            ent = self._ent_at.get(child.i)
+            if child.i > tok.i and ent is not None and ent.label_ == "PERSON":
+                return ent
+        return None
 
     def _coordinated(self, tok: Token) -> Speaker | None:
         """'Mr. Grassley and Mr. Leahy': several named speakers, kept as written."""
@@ -191,9 +218,24 @@ class SpeakerResolver:
             kind = "unnamed"
         if first in _DETERMINERS:
             earlier = self._refers_back(head, tok.idx)
+            if earlier is None and len(text.split()) == 2 and not plural:  # "the president", nothing more
+                earlier = self._titled(head)
             if earlier is not None:
                 return earlier
+        if kind == "document" and tok.dep_ == "dobj":
+            issuer = self._issuer(tok)
+            if issuer is not None:
+                return issuer
         return Speaker(text or tok.text, kind, head=head, plural=plural)
+
+    def _issuer(self, document: Token) -> Speaker | None:
+        """'The Vatican released a statement which said ...': the statement speaks for the named
+        subject that issued it."""
+        subject = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i in self.quoted:
+            return None
+        issuer = self._resolve(subject)
+        return issuer if issuer.name and issuer.kind != "document" else None
 
     def _refers_back(self, head: str, before: int) -> Speaker | None:
         """'the official' -> the last speaker described as an official; 'the release' -> its issuer."""
@@ -208,19 +250,110 @@ class SpeakerResolver:
                     return _copy(speaker)
         return None
 
+    def _titled(self, head: str) -> Speaker | None:
+        """'the president' with no earlier speaker so described: the one person of the article
+        whose title or role is that word (President Obama); None when several or none are."""
+        if head not in self.rules.roles:
+            return None
+        matches = [a for a in self._actors if a.kind == "person"
+                   and head in f"{a.title or ''} {a.role or ''}".lower().replace(".", "").split()]
+        if len(matches) != 1:
+            return None
+        return Speaker(matches[0].name, "person", head=head, roles={head})
+
     def _pronoun(self, tok: Token) -> Speaker:
         lower = tok.lower_
         kind = self.rules.pronouns.get(lower)
-        if kind == "relative" and tok.head.dep_ == "relcl":
-            return self._resolve(tok.head.head)
-        if kind == "person":
+        found: Speaker | None = None
+        if kind == "relative":
+            if tok.head.dep_ == "relcl":
+                return self._resolve(tok.head.head)
+            antecedent = self._antecedent(tok)  # "according to police, who said ..."
+            return self._resolve(antecedent) if antecedent is not None else _unresolved()
+        if kind is None:  # "some say", "all agreed", "others believe": as written
+            return Speaker(tok.text, "unnamed", head=lower, plural=True)
+        if kind == "first":
+            if self._in_turn(tok):
+                found = self._turn_speaker(tok)
+            else:  # an op-ed's "I believe": the writer's own position
+                found = Speaker(AUTHOR, "person", head="author")
+        elif kind == "person":
             gender = {"Masc": "m", "Fem": "f"}.get((tok.morph.get("Gender", []) or [""])[0])
             found = self._last_person(tok.idx, gender)
         elif kind in ("group", "thing"):
-            found = self._last_group(tok.idx, kind)
-        else:
-            found = None
-        return found if found is not None else Speaker(tok.text, "unnamed", head=lower)
+            found = self._last_group(tok.idx, kind) or self._last_subject(tok, kind)
+        return found if found is not None else _unresolved()
+
+    def _antecedent(self, tok: Token) -> Token | None:
+        """The noun a relative pronoun follows when the parse did not attach it ('CNN who ...')."""
+        i = tok.i - 1
+        while i >= tok.sent.start and self.doc[i].is_punct:
+            i -= 1
+        if i < tok.sent.start or self.doc[i].pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.doc[i]
+
+    def _last_subject(self, tok: Token, kind: str) -> Speaker | None:
+        """'they'/'it' with no earlier speaker: the group named, or the plural ('The researchers
+        observed ... and they found') or organisation noun, that was the subject of a sentence
+        just before; a description as the article wrote it."""
+        sentence = tok.sent
+        for _ in range(_LOOKBACK_SENTENCES - 1):
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        for i in range(tok.i - 1, sentence.start - 1, -1):
+            cand = self.doc[i]
+            if cand.dep_ not in _SUBJECT_DEPS or cand.i in self.quoted or cand.pos_ == "PRON":
+                continue
+            ent = self._ent_at.get(i)
+            if ent is not None and ent.label_ in ("ORG", "NORP"):
+                return self._named(ent)
+            plural = cand.tag_ in ("NNS", "NNPS")
+            head = cand.lemma_.lower()
+            if kind == "group" and plural and cand.pos_ == "NOUN":
+                return Speaker(self.noun_phrase(cand), "unnamed", head=head, plural=True)
+            organization = head in self.rules.organization_nouns
+            issuer = organization or head in self.rules.document_nouns  # "A new poll ... It shows"
+            if kind == "thing" and cand.pos_ == "NOUN" and not plural and issuer:
+                kind_of = "organization" if organization else "document"
+                return Speaker(self.noun_phrase(cand), kind_of, head=head)
+        return None
+
+    def _in_turn(self, tok: Token) -> bool:
+        """Whether `tok` is in an interview turn (a labelled paragraph or one soon after it)."""
+        return self._turn_label(tok) is not None
+
+    def _turn_label(self, tok: Token) -> str | None:
+        index = bisect.bisect_right(self._paragraphs, tok.idx) - 1
+        for p in range(index, max(index - _TURN_LOOKBACK, -1), -1):
+            start = self._paragraphs[p]
+            match = _TURN_RE.match(self.doc.text[start : start + 80])
+            if match is not None:
+                return (match.group(1) or match.group(2)).strip()
+        return None
+
+    def _turn_speaker(self, tok: Token) -> Speaker | None:
+        """'I'/'we' in an interview: the person whose turn it is, named by the turn's label
+        ("((Dorsa Derakhshani))", "NG:" for Natasha Gownaris); None outside a turn, or in the
+        interviewer's ("((WN))")."""
+        label = self._turn_label(tok)
+        if label is None:
+            return None
+        actor = self.actor_for(label) or self._by_initials(label)
+        if actor is not None:
+            return Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.lower())
+        if len(label.split()) >= 2:
+            return Speaker(label, "person", head=label.lower())
+        return None
+
+    def _by_initials(self, label: str) -> Actor | None:
+        """A person actor whose initials the label is ("NG" for Natasha Gownaris)."""
+        if not (label.isupper() and 2 <= len(label) <= 3):
+            return None
+        matches = [a for a in self._actors if a.kind == "person"
+                   and "".join(w[0] for w in a.name.split() if w[:1].isupper()) == label]
+        return matches[0] if len(matches) == 1 else None
 
     def _last_person(self, before: int, gender: str | None) -> Speaker | None:
         """The last person speaker or person named as a subject before `before`."""
@@ -258,6 +391,11 @@ class SpeakerResolver:
                 return _copy(speaker)
         return None
 
+    def _in_cue_clause(self, t: Token, head: Token) -> bool:
+        """'a statement which said ...': the relative clause that reports is the cue, not the name."""
+        clause = _clause_of(t, head)
+        return clause.dep_ == "relcl" and clause.lemma_.lower() in self.rules.cue_verbs
+
     def noun_phrase(self, tok: Token) -> str:
         """The subject phrase as written, up to its first comma or apposition: a document keeps
         the clause that identifies it ("research conducted by the Center for Media and Public
@@ -268,7 +406,7 @@ class SpeakerResolver:
         end = tok.i
         for t in tok.subtree:
             if t.i > tok.i:
-                if _cut_here(t, tok, cut):
+                if _cut_here(t, tok, cut) or self._in_cue_clause(t, tok):
                     break
                 end = t.i
         start = max(tok.left_edge.i, tok.i - 6)
@@ -277,12 +415,25 @@ class SpeakerResolver:
         return self.doc[start : min(end, tok.i + (14 if document else 8)) + 1].text.strip()
 
 
+def _clause_of(t: Token, head: Token) -> Token:
+    """The child of `head` whose subtree holds `t`."""
+    chain = t
+    while chain.head.i != head.i and chain.head.i != chain.i:
+        chain = chain.head
+    return chain
+
+
 def _cut_here(t: Token, head: Token, cut: set[str]) -> bool:
     """Stop the phrase at the first comma, relative clause or apposition after the head."""
     chain = t
     while chain.head.i != head.i and chain.head.i != chain.i:
         chain = chain.head
     return t.dep_ == "punct" or chain.dep_ in cut
+
+
+def _unresolved() -> Speaker:
+    """No speaker a reader could use: the position is dropped."""
+    return Speaker(None, "unnamed")
 
 
 def _fits(speaker: Speaker, gender: str | None) -> bool:
