@@ -322,6 +322,18 @@ def test_an_alias_bomb_is_refused_at_once_with_its_line(tmp_path: Path):
 # -- low: escaping once, the last good site, writes that fail, odd files -----------------------------
 
 
+def test_every_value_reads_as_written_on_the_page(tmp_path: Path):
+    title = "Turkey's \"AT&T\" #1 [deal] (2019) *now* <b>_x_</b> {a} ~b~ | c!"
+    article = f"---\ntitle: '{title.replace(chr(39), chr(39) * 2)}'\n---\n\nAT&T's text here.\n"
+    site = build_site(make_project(tmp_path, {"odd.md": article}, sample=False))
+    parser = _Elements()
+    parser.feed((site / "briefings" / "odd.html").read_text(encoding="utf-8"))
+    assert title in "".join(parser.text)
+    listing = _Elements()
+    listing.feed((site / "index.html").read_text(encoding="utf-8"))
+    assert title in "".join(listing.text)
+
+
 def test_titles_descriptions_and_tags_are_escaped_once(tmp_path: Path):
     article = "---\ntitle: AT&T buys R&D <b>lab</b>\ntags: [R&D]\n---\n\nAT&T said the lab <i>opens</i>.\n"
     site = build_site(make_project(tmp_path, {"att.md": article}, sample=False))

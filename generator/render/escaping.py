@@ -16,7 +16,6 @@ from html import escape
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
-from markupsafe import escape as escape_markup
 
 from generator.plain_text import LINE_BREAKS
 
@@ -67,7 +66,12 @@ _YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufff
 # What Python-Markdown (with attr_list) reads as syntax inside a line: links and images,
 # emphasis, code, attribute lists, escapes, heading hashes, tables. As character references
 # they read the same to a browser and mean nothing to Markdown.
-_MARKDOWN_SYNTAX = str.maketrans({ch: f"&#{ord(ch)};" for ch in "[]()*_`{}\\#!|~"})
+# One table for both, applied to the raw text: applying the second to escaped text would
+# break the character references the first wrote ("&#39;" holds a "#").
+_AS_HTML = str.maketrans({
+    **{ch: f"&#{ord(ch)};" for ch in "[]()*_`{}\\#!|~"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
+})
 
 
 def template_value(value: object) -> Markup:
@@ -79,11 +83,10 @@ def template_value(value: object) -> Markup:
     renderer built itself (highlighted paragraphs, front matter) only has its line breaks
     collapsed: its text was escaped when it was built.
     """
-    if isinstance(value, Markup):
-        text = str(value)
-        return value if not LINE_BREAKS.search(text) else Markup(LINE_BREAKS.sub(" ", text))
-    text = str(escape_markup(value))
-    return Markup(LINE_BREAKS.sub(" ", text).translate(_MARKDOWN_SYNTAX))
+    if hasattr(value, "__html__"):
+        text = str(Markup(value))
+        return Markup(text) if not LINE_BREAKS.search(text) else Markup(LINE_BREAKS.sub(" ", text))
+    return Markup(LINE_BREAKS.sub(" ", str(value)).translate(_AS_HTML))
 
 
 def anchor_id(sentence: str) -> str:
