@@ -91,3 +91,12 @@ def test_bad_articles_do_not_stop_the_good_ones(tmp_path: Path):
     articles = read_articles(tmp_path, report)
     assert [a.id for a in articles] == ["good"]
     assert len(report.errors) == 1 and "bad.txt" in str(report.errors[0])
+
+
+def test_a_sentence_hard_wrapped_across_blank_lines_is_one_paragraph(tmp_path: Path):
+    path = tmp_path / "wrapped.md"
+    sentence = "Davis said the munitions delivered in support of the campaign now total 6,602."
+    body = sentence.replace(" in support", "\n\nin support").replace(" now", "\n\nnow")
+    after = "elsewhere, a paragraph after a full stop stays one."
+    path.write_text(f"---\ntitle: T\n---\n\n{body}\n\n{after}\n", encoding="utf-8")
+    assert read_article(path).paragraphs == [sentence, after]

@@ -205,7 +205,22 @@ def _tags_field(meta: dict, path: Path) -> list[str]:
 
 def _paragraphs(body: str) -> list[str]:
     blocks = re.split(r"\n[ \t]*\n", body)
-    return [" ".join(line.strip() for line in b.strip().splitlines()) for b in blocks if b.strip()]
+    paragraphs: list[str] = []
+    for block in blocks:
+        text = " ".join(line.strip() for line in block.strip().splitlines())
+        if not text:
+            continue
+        if paragraphs and _WRAPPED.match(text) and not _ENDS_SENTENCE.search(paragraphs[-1]):
+            # A hard-wrapped copy (PDF, e-mail) breaks sentences across "paragraphs": a block
+            # that goes on in lower case after one that stopped mid-sentence is the same one.
+            paragraphs[-1] += " " + text
+        else:
+            paragraphs.append(text)
+    return paragraphs
+
+
+_WRAPPED = re.compile(r"^[a-z]")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
 def _drop_dateline_dots(paragraphs: list[str]) -> list[str]:
