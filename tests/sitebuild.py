@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -35,3 +40,19 @@ def build_site(project: Path, strict: bool = False) -> Path:
     config = load_config(config_file=str(project / "mkdocs.yml"), strict=strict)
     build(config)
     return project / "site"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve_site(site: Path) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 (a free port) while the block runs; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()

@@ -3,17 +3,14 @@ violation on the pages an analyst reads, and sorting without a mouse."""
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SHARED
-from tests.sitebuild import build_site, make_project
-from tests.test_browser import CHROMIUM, FLAGS, _QuietHandler
+from tests.sitebuild import build_site, make_project, serve_site
+from tests.test_browser import CHROMIUM, FLAGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,10 +28,8 @@ def served(tmp_path_factory):
     for path in sorted(CORPUS.glob("*.md"))[:4] if CORPUS.is_dir() else []:
         shutil.copy(path, project / "content" / "articles" / path.name)
     site = build_site(project)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_site(site) as url:
+        yield site, url
 
 
 @pytest.fixture(scope="module")

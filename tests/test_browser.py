@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import build_site, make_project
+from tests.sitebuild import build_site, make_project, serve_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -31,20 +28,10 @@ pytestmark = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    site = build_site(make_project(tmp_path_factory.mktemp("browser")))
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_site(build_site(make_project(tmp_path_factory.mktemp("browser")))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,10 @@ ids and aliases could lose or overwrite an analyst's work without a word.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -32,8 +29,8 @@ from generator.briefing.store import (
 from generator.cli import main
 from generator.errors import ArticleError, BriefingError
 from generator.extract_folder import extract_folder, print_report
-from tests.sitebuild import build_site, make_project
-from tests.test_browser import CHROMIUM, FLAGS, _QuietHandler
+from tests.sitebuild import build_site, make_project, serve_site
+from tests.test_browser import CHROMIUM, FLAGS
 from tests.test_incremental import FakeExtractor, write_articles
 
 # The review's payload: a heading with an attribute list that focuses itself and runs script.
@@ -139,11 +136,8 @@ def test_evidence_links_carry_no_article_text_in_their_title(injected_site: Path
 
 @pytest.fixture(scope="module")
 def injected_url(injected_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(injected_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_site(injected_site) as url:
+        yield url
 
 
 @pytest.mark.browser

@@ -6,18 +6,15 @@ JSON fragments, one per page, and gzipped CBOR word chunks).
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import re
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from generator.search import mark_for_index
-from tests.sitebuild import build_site, make_project
+from tests.sitebuild import build_site, make_project, serve_site
 
 SLUG = "us-destroys-three-isis-camps-in-iraq"
 SIGNATURE = b"pagefind_dcd"
@@ -117,43 +114,36 @@ def test_material_search_is_still_one_option_away(tmp_path: Path):
 @pytest.mark.browser
 def test_keyboard_and_phone_search(built_site: Path):
     """"/" opens the box, Enter opens the first result; on a phone the header icon opens it."""
-    from tests.test_browser import CHROMIUM, FLAGS, _QuietHandler
+    from tests.test_browser import CHROMIUM, FLAGS
 
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's chromium at /usr/bin/chromium")
     sync_api = pytest.importorskip("playwright.sync_api")
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
     requested: list[str] = []
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-            page = browser.new_page(viewport={"width": 1366, "height": 800})
-            page.on("request", lambda request: requested.append(request.url))
-            page.goto(f"{url}about/")
-            assert not [u for u in requested if "/pagefind/" in u]  # nothing until a reader searches
-            page.keyboard.press("/")
-            page.keyboard.type("Kirkuk", delay=20)
-            page.locator(".md-search-result__item a", has_text="ISIS camps").first.wait_for(timeout=10000)
-            page.keyboard.press("ArrowDown")
-            assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
-            page.keyboard.press("Escape")
-            assert not page.locator("#__search").is_checked()
-            page.keyboard.press("s")
-            page.keyboard.press("Enter")
-            page.wait_for_url(re.compile(r"/(locations|briefings)/"), timeout=10000)
+    with serve_site(built_site) as url, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 800})
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(f"{url}about/")
+        assert not [u for u in requested if "/pagefind/" in u]  # nothing until a reader searches
+        page.keyboard.press("/")
+        page.keyboard.type("Kirkuk", delay=20)
+        page.locator(".md-search-result__item a", has_text="ISIS camps").first.wait_for(timeout=10000)
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+        page.keyboard.press("Escape")
+        assert not page.locator("#__search").is_checked()
+        page.keyboard.press("s")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/(locations|briefings)/"), timeout=10000)
 
-            page.set_viewport_size({"width": 390, "height": 844})
-            page.goto(url)
-            page.click("label.md-header__button[for=__search]")
-            page.keyboard.type("McKenzie", delay=20)
-            result = page.locator(".md-search-result__item a", has_text="ISIS camps").first
-            result.wait_for(timeout=10000)
-            result.click()
-            page.wait_for_url(f"**/briefings/{SLUG}.html**")
-            browser.close()
-    finally:
-        server.shutdown()
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(url)
+        page.click("label.md-header__button[for=__search]")
+        page.keyboard.type("McKenzie", delay=20)
+        result = page.locator(".md-search-result__item a", has_text="ISIS camps").first
+        result.wait_for(timeout=10000)
+        result.click()
+        page.wait_for_url(f"**/briefings/{SLUG}.html**")
+        browser.close()
     assert not [u for u in requested if u.endswith("search_index.json")]
