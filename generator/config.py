@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from types import SimpleNamespace
+from typing import Any, Protocol, cast
 
 import yaml
 
@@ -28,15 +29,6 @@ OPTIONS: dict[str, tuple[type, Any]] = {
 class SettingsSource(Protocol):
     """What `Settings.from_config` reads: the MkDocs plugin's config, or any object like it."""
 
-    content: str
-    templates: str
-    model: str
-    extract: bool
-    strict: bool
-
-
-@dataclass
-class _Options:
     content: str
     templates: str
     model: str
@@ -87,7 +79,8 @@ class Settings:
             values[name] = value
         if errors:
             raise SystemExit(f"{path}: plugin 'briefings': " + "; ".join(errors))
-        return cls.from_config(_Options(**values), path.parent)
+        # The checked values, read like the plugin's config (a SettingsSource).
+        return cls.from_config(cast(SettingsSource, SimpleNamespace(**values)), path.parent)
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):
