@@ -19,7 +19,7 @@ from generator.render.escaping import anchor_id, front_matter_text, safe_url, te
 from generator.render.highlight import Highlighter, Term
 from generator.render.identities import Identities
 from generator.render.passthrough import lift_html
-from generator.render.quantity import format_quantity
+from generator.render.quantity import format_quantity, plain_number
 from generator.render.quoting import quoted_html, quoting
 from generator.render.site_index import SiteIndex, build_site_index
 from generator.render.stamp import (
@@ -80,7 +80,7 @@ class PageRenderer:
         self.env.filters["anchor"] = anchor_id
         self.env.filters["quoted"] = quoted_html
         self.env.filters["quoting"] = quoting
-        self.env.filters["number"] = _format_number
+        self.env.filters["number"] = plain_number
         self.env.filters["quantity"] = format_quantity
         self.env.globals["entity_uri"] = entity_uri
         self.env.globals["briefing_uri"] = briefing_uri
@@ -251,9 +251,3 @@ def _items(briefing: Briefing):
 
 def _top(entries, n: int) -> list:
     return sorted(entries, key=lambda e: (-len(e.briefings), -e.mention_count, e.name.casefold()))[:n]
-
-
-def _format_number(value: float | int) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"

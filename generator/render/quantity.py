@@ -10,7 +10,8 @@ _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _SUBUNITS = {"p", "pence", "penny", "cent", "cents", "c", "¢"}  # "88p": the unit says it all
 
 
-def _plain(value: float | int) -> str:
+def plain_number(value: float | int) -> str:
+    """1500000.0 -> "1,500,000"; 0.25 -> "0.25" (also the templates' `number` filter)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
@@ -20,14 +21,14 @@ def _scaled(value: float | int) -> str:
     """1,500,000,000 -> "1.5 billion"; amounts under a million keep their digits."""
     for size, word in _SCALES:
         if abs(value) >= size:
-            return f"{_plain(round(value / size, 3))} {word}"
-    return _plain(value)
+            return f"{plain_number(round(value / size, 3))} {word}"
+    return plain_number(value)
 
 
 def format_quantity(number: Number) -> str:
     """Value (or range) with its unit or currency, as the briefing page shows it."""
     money = number.kind == "money" and number.currency and number.unit not in _SUBUNITS
-    show = _scaled if money else _plain
+    show = _scaled if money else plain_number
     amount = show(number.value)
     if number.high is not None:
         amount = f"{show(number.low if number.low is not None else number.value)}–{show(number.high)}"
