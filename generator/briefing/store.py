@@ -50,8 +50,12 @@ _Dumper.add_representer(str, _str_representer)
 
 def dump_briefing(briefing: Briefing) -> str:
     """Return the briefing as YAML text; the same briefing always gives the same bytes."""
+    return _dump(briefing.to_dict())
+
+
+def _dump(data: dict[str, Any]) -> str:
     return yaml.dump(
-        briefing.to_dict(),
+        data,
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
@@ -72,7 +76,7 @@ def write_briefing(path: Path, briefing: Briefing) -> None:
         _fast_validator()(data)
     except fastjsonschema.JsonSchemaException as err:
         raise BriefingError(path, f"not written, it would not match the schema: {err}") from None
-    write_atomic(path, dump_briefing(briefing))
+    write_atomic(path, _dump(data))  # the data just checked, not a second to_dict()
 
 
 def write_atomic(path: Path, text: str) -> None:
