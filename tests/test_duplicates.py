@@ -39,7 +39,8 @@ def test_a_wire_copy_with_its_own_headline_and_intro_is_found():
 
 def test_the_earliest_article_is_the_original_and_undated_ones_come_last():
     body = SAMPLE_ARTICLE.read_text(encoding="utf-8")
-    texts = [Text("c-undated", None, body), Text("b-later", "2020-08-05", body), Text("a-first", "2020-08-03", body)]
+    texts = [Text("c-undated", None, body), Text("b-later", "2020-08-05", body),
+             Text("a-first", "2020-08-03", body)]
     assert find_copies(texts) == {"b-later": "a-first", "c-undated": "a-first"}
 
 
@@ -67,15 +68,16 @@ def test_the_copy_records_its_original_and_the_original_its_copies(site: Path):
 
 def test_pages_say_where_else_the_story_ran(site: Path):
     original = (site / "briefings" / f"{SAMPLE_ID}.html").read_text(encoding="utf-8")
-    assert re.search(rf'Also published as: <a href="{COPY_ID}.html">Coalition jets hit three Islamic State camps in '
-                     r"Kirkuk</a> \(Gulf Wire\)", original)
+    assert re.search(rf'Also published as: <a href="{COPY_ID}.html">Coalition jets hit three Islamic '
+                     r"State camps in Kirkuk</a> \(Gulf Wire\)", original)
     copy = (site / "briefings" / f"{COPY_ID}.html").read_text(encoding="utf-8")
     assert re.search(rf'A copy of <a href="{SAMPLE_ID}.html">US destroys three ISIS camps', copy)
 
 
 def test_views_and_feeds_count_a_statement_once(site: Path):
     positions = json.loads((site / "data" / "positions.json").read_text(encoding="utf-8"))
-    smaller = [row for row in positions if row["text"].startswith("I think our numbers are going to get smaller")]
+    smaller = [row for row in positions
+               if row["text"].startswith("I think our numbers are going to get smaller")]
     assert len(smaller) == 1 and smaller[0]["url"] == f"briefings/{SAMPLE_ID}.html"
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert "Coalition jets hit" not in feed and "US destroys three ISIS camps" in feed

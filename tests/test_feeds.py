@@ -19,7 +19,8 @@ ALTERNATE = re.compile(r'<link rel="alternate" type="application/rss\+xml" title
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build_site(make_project(tmp_path_factory.mktemp("feeds"), {"bridge.md": BRIDGE, "flood.md": FLOOD}))
+    articles = {"bridge.md": BRIDGE, "flood.md": FLOOD}
+    return build_site(make_project(tmp_path_factory.mktemp("feeds"), articles))
 
 
 def _head_feeds(site: Path, page: str) -> dict[str, Path]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from generator.briefing import Briefing
+from generator.render.connections import Connections, actor_connections, by_month
 from generator.render.escaping import anchor_id, front_matter_text, safe_url, template_value
 from generator.render.facets import FACETS, briefing_facets
 from generator.render.feeds import feed_link, feed_uri
@@ -40,7 +41,7 @@ HOME_LATEST = 20
 HOME_TOP = 15
 INDEX_PAGE_SIZE = 200
 # The sections of an actor or place page: the shell's table of contents.
-ENTITY_HEADINGS = {"actors": ["Stated positions", "Briefings"], "locations": ["Briefings"]}
+ENTITY_HEADINGS = {"actors": ["Stated positions", "Connections", "Briefings"], "locations": ["Briefings"]}
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,13 @@ class PageRenderer:
         self.env.globals["entity_uri"] = entity_uri
         self.env.globals["briefing_uri"] = briefing_uri
         self.env.globals["briefing_facets"] = briefing_facets
+        self.env.globals["by_month"] = by_month
 
     def render_all(self, briefings: list[Briefing]) -> Iterator[GeneratedPage]:
         """Yield the home page, indexes and one page per briefing, actor and place."""
         index = self.index = build_site_index(briefings, self.entity_pages, self.identities)
+        connections = actor_connections(index)
+        self.env.globals["connections"] = lambda entry: connections.get(entry.slug, Connections())
         self.stamped = []
         yield self._page("index.md", "home.md.j2", True, index=index,
                          latest=index.briefings[:HOME_LATEST],

@@ -1,0 +1,58 @@
+"""Connections on an actor's page: who and where they appear with, their briefings per month,
+their positions as a timeline (issue 19)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.render.connections import month_bars
+from tests.sitebuild import build_site, make_project
+from tests.test_faceted_search import BRIDGE, FLOOD
+
+VISIT = """---
+title: Governor and mayor tour the new bridge site
+date: 2021-08-02
+source: Capital Times
+---
+
+Governor Mark Hale and Springfield Mayor Jane Quimby toured the bridge site in Springfield on
+Monday. "We will open it next spring," Quimby said.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    articles = {"bridge.md": BRIDGE, "flood.md": FLOOD, "visit.md": VISIT}
+    return build_site(make_project(tmp_path_factory.mktemp("connections"), articles, sample=False))
+
+
+def test_an_actor_page_links_who_and_where_the_actor_appears_with(site: Path):
+    html = (site / "actors" / "jane-quimby.html").read_text(encoding="utf-8")
+    section = html.split('id="connections"', 1)[1].split('id="briefings"', 1)[0]
+    assert re.search(r'Named with: <a href="mark-hale.html">Mark Hale</a> '
+                     r'<span class="bf-count">\(1\)</span>', section)
+    assert re.search(r'Places: <a href="\.\./locations/springfield.html">Springfield</a> '
+                     r'<span class="bf-count">\(2\)</span>', section)
+
+
+def test_briefings_per_month_are_an_inline_chart_with_the_empty_months(site: Path):
+    html = (site / "actors" / "jane-quimby.html").read_text(encoding="utf-8")
+    chart = html.split('<figure class="bf-chart">', 1)[1].split("</figure>", 1)[0]
+    assert "Briefings naming Jane Quimby per month, 2020-03 to 2021-08" in chart
+    assert chart.count("<rect") == 18  # March 2020 to August 2021
+    assert "<title>2020-03: 1</title>" in chart and "<title>2020-04: 0</title>" in chart
+
+
+def test_positions_are_a_timeline_newest_month_first(site: Path):
+    html = (site / "actors" / "jane-quimby.html").read_text(encoding="utf-8")
+    months = re.findall(r'<h3 class="bf-month" id="positions-([0-9-]+)">', html)
+    assert months == ["2021-08", "2020-03"]
+
+
+def test_month_bars_keep_the_latest_three_years():
+    bars, peak = month_bars(["2015-01-03", "2020-06-01", "2020-06-09"])
+    assert len(bars) == 36 and bars[-1].month == "2020-06" and peak == 2
+    assert bars[-1].height == 48 and bars[0].month == "2017-07"
