@@ -56,3 +56,33 @@ def test_month_bars_keep_the_latest_three_years():
     bars, peak = month_bars(["2015-01-03", "2020-06-01", "2020-06-09"])
     assert len(bars) == 36 and bars[-1].month == "2020-06" and peak == 2
     assert bars[-1].height == 48 and bars[0].month == "2017-07"
+
+
+@pytest.mark.browser
+def test_who_said_what_about_a_subject_groups_statements_by_speaker(site: Path):
+    from tests.sitebuild import serve_site
+    from tests.test_browser import CHROMIUM, FLAGS
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page()
+        page.goto(f"{url}said/?about=bridge")
+        section = page.locator("#bf-said section")
+        section.first.wait_for(timeout=10000)
+        assert section.count() == 1 and section.locator("h2").inner_text() == "Jane Quimby"
+        # Her words in quotation marks apart from what the article reports she said.
+        assert section.locator(".bf-said-kind").all_inner_texts() == ["Quoted (1)", "Reported (1)"]
+        quotes = section.locator("blockquote").all_inner_texts()
+        assert "\u201cThis bridge will serve the people of Springfield for a century\u201d" in quotes[0]
+        assert "\u201c" not in quotes[1] and "new bridge" in quotes[1]
+        # A tag of the briefing is a subject too, and the address keeps what was typed.
+        page.fill("input[name=about]", "infrastructure")
+        expect = sync_api.expect
+        expect(page.locator("#bf-said-status")).to_have_text("2 statements by 1 speaker")
+        assert "about=infrastructure" in page.url
+        section.locator("a", has_text="Mayor of Springfield").first.click()
+        page.wait_for_url(re.compile(r"/briefings/bridge\.html#"))
+        browser.close()

@@ -137,6 +137,7 @@ def _position_rows(index: SiteIndex) -> Iterator[dict]:
             "actor": dest_url(entity_uri("actors", entry)) if entry and entry.has_page else None,
             "kind": p.kind, "cue": p.cue, "text": p.text, "quoted": p.quoted, "date": b.date or "",
             "briefing": b.title, "url": briefing_uri(b), "anchor": anchor_id(p.sentence),
+            "tags": b.tags,
         }
 
 

@@ -118,6 +118,7 @@ class PageRenderer:
         yield from self._listing("tags/index", "Tags", list(tags.values()), "tags")
         positions = sum(len(b.positions) for b in index.briefings)
         yield self._page("positions.md", "positions.md.j2", True, count=positions)
+        yield self._page("said.md", "said.md.j2", True)
         numbers = sum(len(b.numbers) for b in index.briefings)
         yield self._page("numbers.md", "numbers.md.j2", True, count=numbers)
         yield self._page("data.md", "data.md.j2", True, index=index)
