@@ -86,3 +86,33 @@ def test_who_said_what_about_a_subject_groups_statements_by_speaker(site: Path):
         section.locator("a", has_text="Mayor of Springfield").first.click()
         page.wait_for_url(re.compile(r"/briefings/bridge\.html#"))
         browser.close()
+
+
+@pytest.mark.browser
+def test_the_positions_view_matches_without_accents_keeps_its_filter_and_exports_what_it_shows(site: Path):
+    import csv
+    import io
+
+    from tests.sitebuild import serve_site
+    from tests.test_browser import CHROMIUM, FLAGS
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page()
+        page.goto(f"{url}positions/")
+        sync_api.expect(page.locator("#bf-positions-status")).to_have_text("4 statements")
+        page.fill("input[name=speaker]", "Químby")  # the accent a reader may type, or not
+        sync_api.expect(page.locator("#bf-positions-status")).to_have_text("3 statements")
+        assert "speaker=Qu%C3%ADmby" in page.url
+        page.reload()
+        sync_api.expect(page.locator("#bf-positions-status")).to_have_text("3 statements")
+        text = page.evaluate("fetch(document.getElementById('bf-positions-download').href)"
+                             ".then(r => r.text())")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [row["speaker"] for row in rows] == ["Jane Quimby"] * 3
+        assert all(row["evidence"].startswith(f"{url}briefings/") and "#s-" in row["evidence"]
+                   for row in rows)
+        browser.close()

@@ -42,24 +42,59 @@
     });
   }
 
-  function words(text) {
-    return (text || "").toLowerCase().split(/\s+/).filter(Boolean);
+  // Lower case without accents: "Erdogan" finds "Erdoğan".
+  function fold(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  // The rows that pass `keep` go into `tbody` (at most MAX_ROWS); returns how many passed and showed.
-  function fillTable(tbody, rows, keep, cells) {
-    var total = 0, shown = 0;
+  function words(text) {
+    return fold(text).split(/\s+/).filter(Boolean);
+  }
+
+  // The form's fields in the address (?speaker=...&q=...), so a filtered view can be shared.
+  function writeAddress(fields) {
+    var params = new URLSearchParams(location.search);
+    Object.keys(fields).forEach(function (key) {
+      if (fields[key]) params.set(key, fields[key]); else params.delete(key);
+    });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  // A spreadsheet must not run a cell as a formula (OWASP: =, +, -, @, tab, carriage return).
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  // A "download these rows" link: the rows a filter kept, as CSV made in the browser.
+  function downloadRows(link, name, header, rows, values) {
+    var lines = [header.map(csvCell).join(",")].concat(rows.map(function (row) {
+      return values(row).map(csvCell).join(",");
+    }));
+    if (link.href) URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
+    link.download = name;
+  }
+
+  // The rows that pass `keep` go into `tbody` (at most `limit`, MAX_ROWS by default); returns
+  // how many passed and showed, and the rows that passed.
+  function fillTable(tbody, rows, keep, cells, limit) {
+    var total = 0, shown = 0, kept = [];
+    limit = limit || MAX_ROWS;
     tbody.textContent = "";
     rows.forEach(function (row) {
       if (!keep(row)) return;
       total++;
-      if (shown >= MAX_ROWS) return;
+      kept.push(row);
+      if (shown >= limit) return;
       shown++;
       var tr = document.createElement("tr");
       cells(tr, row);
       tbody.appendChild(tr);
     });
-    return { total: total, shown: shown };
+    return { total: total, shown: shown, kept: kept };
   }
 
   function positionsView() {
@@ -70,25 +105,36 @@
     var params = new URLSearchParams(location.search);
     form.speaker.value = params.get("speaker") || "";
     form.words.value = params.get("q") || "";
+    var more = document.getElementById("bf-positions-more");
+    var download = document.getElementById("bf-positions-download");
+    var limit = MAX_ROWS;
     load(form.dataset.source).then(function (rows) {
       rows.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : 0; });
+      rows.forEach(function (row) { row._who = fold(row.speaker); row._what = fold(row.text + " " + row.cue); });
       function render() {
         var speaker = words(form.speaker.value), terms = words(form.words.value);
+        writeAddress({ speaker: form.speaker.value.trim(), q: form.words.value.trim() });
         var count = fillTable(tbody, rows, function (row) {
-          var who = row.speaker.toLowerCase(), what = (row.text + " " + row.cue).toLowerCase();
-          return speaker.every(function (w) { return who.indexOf(w) !== -1; }) &&
-            terms.every(function (w) { return what.indexOf(w) !== -1; });
+          return speaker.every(function (w) { return row._who.indexOf(w) !== -1; }) &&
+            terms.every(function (w) { return row._what.indexOf(w) !== -1; });
         }, function (tr, row) {
           cell(tr, row.speaker, row.actor ? root + row.actor : null);
           quotedCell(tr, row.text, row.quoted);
           cell(tr, row.cue);
           cell(tr, row.date);
           cell(tr, row.briefing, root + row.url + (row.anchor ? "#" + row.anchor : ""));
-        });
+        }, limit);
         status.textContent = count.total + " statement" + (count.total === 1 ? "" : "s") +
           (count.total > count.shown ? " (showing the newest " + count.shown + ")" : "");
+        more.hidden = count.total <= count.shown;
+        downloadRows(download, "positions-filtered.csv",
+          ["speaker", "kind", "cue", "text", "date", "briefing", "evidence"], count.kept, function (row) {
+            return [row.speaker, row.kind, row.cue, row.text, row.date, row.briefing,
+              new URL(root + row.url + (row.anchor ? "#" + row.anchor : ""), location.href).href];
+          });
       }
-      form.addEventListener("input", render);
+      form.addEventListener("input", function () { limit = MAX_ROWS; render(); });
+      more.addEventListener("click", function () { limit += MAX_ROWS; render(); });
       render();
     }).catch(function (e) { status.textContent = "Could not load the positions: " + e.message; });
   }
