@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--strict", action="store_true", help="fail on any warning or bad input")
     bld.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
 
+    exp = sub.add_parser("export", parents=[verbosity],
+                         help="write the site's pages, downloads and assets into DOCS, and an mkdocs.yml "
+                              "beside it that builds them without this plugin (MkDocs, ProperDocs)")
+    exp.add_argument("docs", type=Path, help="the folder to write, e.g. build/export/docs")
+    exp.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    exp.add_argument("--strict", action="store_true", help="exit non-zero on any bad article or briefing")
+
     srv = sub.add_parser("serve", help="extract, build and serve the site, rebuilding on changes",
                          parents=[verbosity])
     srv.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
@@ -59,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "export":
+        return _export(args)
     loudness = ["-q"] if args.quiet else ["-v"] if args.verbose else []
     if args.command == "build":
         strict = ["--strict"] if args.strict else []
@@ -115,6 +124,21 @@ def _check(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"checked {files} briefings: {len(errors)} problems", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """`export`: the site as plain MkDocs input (generator/export.py)."""
+    from mkdocs.exceptions import ConfigurationError
+
+    from generator.errors import GeneratorError
+    from generator.export import export_site
+
+    try:
+        result = export_site(args.config_file, args.docs)
+    except (GeneratorError, ConfigurationError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 1 if result.problems and args.strict else 0
 
 
 def _mkdocs(argv: list[str]) -> int:
