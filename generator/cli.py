@@ -161,6 +161,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """`export`: the site as plain MkDocs input (generator/export.py)."""
+    from jinja2 import TemplateError
     from mkdocs.exceptions import ConfigurationError
 
     from generator.errors import GeneratorError
@@ -168,7 +169,7 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         result = export_site(args.config_file, args.docs)
-    except (GeneratorError, ConfigurationError, OSError) as err:
+    except (GeneratorError, ConfigurationError, TemplateError, OSError) as err:
         log.error("%s", err)
         return 1
     return 1 if result.problems and args.strict else 0

@@ -79,6 +79,9 @@ def export_site(config_file: Path, docs_dir: Path) -> ExportResult:
     for warning in renderer.index.warnings:
         log.warning(warning)
 
+    if not config.site_url:
+        log.warning("`site_url` is not set in %s: feed.xml needs absolute links, so feed readers cannot "
+                    "follow its items; set it (or SITE_URL) to where the site is published", config_file)
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.copytree(source_docs, docs_dir)  # hand-written pages and assets; they win over ours
     (docs_dir / MARKER).write_text("briefings export\n", encoding="utf-8")

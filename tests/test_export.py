@@ -85,3 +85,16 @@ def test_export_again_replaces_its_own_folder_but_never_someone_else_s(exported:
     assert "overwrite the project" in capsys.readouterr().err
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(
         encoding="utf-8")
+
+
+def test_without_a_nav_the_export_lists_the_sections_and_the_hand_written_pages(tmp_path: Path):
+    (tmp_path / "project").mkdir()
+    project = _project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("\nnav:")] + "\n", encoding="utf-8")
+    assert main(["-q", "export", str(tmp_path / "out" / "docs"), "-f", str(config)]) == 0
+    written = (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = yaml.safe_load(written.replace("!ENV", ""))["nav"]
+    assert nav[0] == "index.md" and "about.md" in nav and "positions.md" in nav
+    assert not any(uri.startswith("briefings/") for uri in nav)
