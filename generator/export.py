@@ -93,7 +93,7 @@ def export_site(config_file: Path, docs_dir: Path) -> ExportResult:
         if _write_new(docs_dir / src_uri, entity_markdown(entity)):
             written_uris.add(src_uri)
     downloads = 0
-    for data in export_all(renderer.index, config.site_url, config.site_name):
+    for data in export_all(renderer.index, config.site_url, config.site_name, use_directory_urls=False):
         target = docs_dir / data.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="") as handle:

@@ -26,6 +26,14 @@ from generator.articles import Article, discover_articles, read_article
 from generator.briefing import Briefing
 from generator.briefing.edits import edited_away, fingerprints, hand_edits, item_digest
 from generator.briefing.store import load_briefing, remove_stale_temp_files, write_briefing
+from generator.duplicates import (
+    article_texts,
+    copies_by_original,
+    find_copies,
+    mark,
+    mark_written,
+    referenced,
+)
 from generator.errors import ArticleError, BriefingError, GeneratorError, SlugError
 
 ITEM_LISTS = ("actors", "numbers", "locations", "positions")
@@ -60,6 +68,8 @@ class ExtractReport:
     # Briefings whose article is gone (deleted or renamed) and that nobody reviewed: the site
     # stops publishing them, as it would a retracted story; the files are left for the user.
     orphans: list[Path] = field(default_factory=list)
+    # Briefings not re-extracted whose `duplicate_of`/`copies` changed (duplicates.py).
+    marked_copies: list[str] = field(default_factory=list)
 
     @property
     def owned(self) -> list[str]:
@@ -159,7 +169,10 @@ def extract_folder(
     articles = read_articles(Path(articles_dir), report)
     report.orphans = find_orphans(Path(articles_dir), articles, out_dir)
     todo = _plan(articles, out_dir, extractor.version, shard, force, report)
+    copies, recheck = _copy_groups(articles, todo, report, shard)
+    originals = copies_by_original(copies)
     if not todo:  # nothing changed: do not even load the model
+        report.marked_copies = mark_written(out_dir, recheck, copies)
         return report
     previous_of = {article.id: previous for article, previous in todo}
     done = 0
@@ -168,6 +181,7 @@ def extract_folder(
         if previous is not None:
             briefing = keep_reviewed_items(briefing, previous)
             report.warnings.extend(_lost_evidence(briefing, article, out_dir))
+        mark(briefing, copies, originals)
         briefing.fingerprints = fingerprints(briefing)
         try:
             write_briefing(out_dir / f"{article.id}.yaml", briefing)
@@ -178,7 +192,25 @@ def extract_folder(
         done += 1
         if progress:
             progress(done, len(todo))
+    written = set(report.extracted) | {article.id for article, _ in todo}  # a failed one: left as is
+    report.marked_copies = mark_written(out_dir, recheck - written, copies)
     return report
+
+
+def _copy_groups(articles: list[Article], todo: list[tuple[Article, Briefing | None]],
+                 report: ExtractReport, shard: Shard) -> tuple[dict[str, str], set[str]]:
+    """Who copies whom (copy id -> original id), and this shard's briefings that were not
+    re-extracted but may have to say so differently now. Only an added, changed or removed
+    article can change the groups, so an unchanged folder costs nothing here."""
+    if not todo and not report.orphans:
+        return {}, set()
+    copies = find_copies(article_texts(articles))
+    recheck = set(copies) | set(copies.values())
+    for _, previous in todo:  # a changed article may have stopped being someone's copy
+        recheck |= referenced(previous)
+    for path in report.orphans:
+        recheck |= referenced(load_briefing(path))
+    return copies, {article_id for article_id in recheck if shard.owns(article_id)}
 
 
 def _extract_each(
@@ -355,6 +387,8 @@ def log_report(report: ExtractReport, logger: logging.Logger | None = None) -> N
         logger.info("removed %d temporary file(s) of an interrupted run", len(report.removed_temp_files))
     for path in report.orphans:
         logger.info("not published: %s: %s", path, ORPHAN_HINT)
+    for article_id in report.marked_copies:
+        logger.info("copies updated: %s", article_id)
     for warning in report.warnings:
         logger.warning("%s", warning)
     for error in [*report.errors, *report.invalid_briefings]:

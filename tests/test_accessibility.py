@@ -46,12 +46,12 @@ def _axe_source() -> str:
     return (Path(axe.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["home", "briefing", "actor", "place", "map", "positions", "numbers"])
+@pytest.mark.parametrize("name", ["home", "briefing", "actor", "place", "map", "positions", "numbers", "search"])
 def test_no_serious_or_critical_axe_violation(served, browser_page, name: str):
     _, base = served
     uri = {
         "home": "", "briefing": "briefings/harbour.html", "map": "locations/", "positions": "positions/",
-        "numbers": "numbers/",
+        "numbers": "numbers/", "search": "search/?place=Leeds",
         "actor": "actors/alice-doe.html",
         "place": "locations/leeds.html",
     }[name]

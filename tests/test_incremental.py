@@ -318,3 +318,13 @@ def test_a_project_of_briefings_without_articles_publishes_them_all(tmp_path: Pa
     for path in articles.iterdir():  # articles kept elsewhere (licensing), briefings committed
         path.unlink()
     assert extract_folder(articles, out, extractor=FakeExtractor()).orphans == []
+
+
+def test_every_step_an_article_passes_through_is_part_of_the_extractor_fingerprint() -> None:
+    """A change to the reader, the gazetteer or the unit tables re-extracts, like a rule change."""
+    from generator.extract.fingerprint import PACKAGE_DIR, rule_files
+
+    names = {path.relative_to(PACKAGE_DIR).as_posix() for path in rule_files()}
+    assert {"articles/reader.py", "extract/pipeline.py", "geo/resolver.py", "geo/data/gazetteer.sqlite",
+            "quantities/data/units.json", "plain_text.py"} <= names
+    assert not any(name.startswith(("render/", "mkdocs_plugin/")) for name in names)

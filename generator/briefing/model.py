@@ -94,6 +94,10 @@ class Briefing:
     date: str | None = None
     source: Source = field(default_factory=Source)
     tags: list[str] = field(default_factory=list)
+    # A wire copy or near-duplicate of an earlier article (duplicates.py): the original's id;
+    # the original lists its copies. The site counts a copy's facts once, under the original.
+    duplicate_of: str | None = None
+    copies: list[str] | None = None
     summary: str = ""
     paragraphs: list[str] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)

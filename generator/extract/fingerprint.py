@@ -2,6 +2,8 @@
 
 A briefing whose recorded fingerprint differs from the current one is re-extracted, so a
 change to any rule file or to the model refreshes every briefing, and nothing else does.
+The rules are everything an article passes through on its way to a briefing: the article
+reader, the extraction components, the gazetteer and the unit tables.
 """
 
 from __future__ import annotations
@@ -11,18 +13,28 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-EXTRACT_DIR = Path(__file__).resolve().parent
-RULE_SUFFIXES = {".py", ".txt", ".json", ".jsonl", ".yaml", ".yml", ".csv", ".tsv"}
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+RULE_SOURCES = ("articles", "extract", "geo", "quantities", "plain_text.py")
+RULE_SUFFIXES = {".py", ".txt", ".json", ".jsonl", ".yaml", ".yml", ".csv", ".tsv", ".sqlite"}
+
+
+def rule_files() -> list[Path]:
+    """The files whose bytes decide what an article's briefing says, in a stable order."""
+    files: list[Path] = []
+    for name in RULE_SOURCES:
+        source = PACKAGE_DIR / name
+        candidates = source.rglob("*") if source.is_dir() else [source]
+        files += [path for path in candidates if path.is_file() and path.suffix in RULE_SUFFIXES]
+    return sorted(files)
 
 
 @lru_cache(maxsize=1)
 def rules_hash() -> str:
-    """sha256 over the extraction code and its data files (names and bytes), 12 hex digits."""
+    """sha256 over the rule files (names and bytes), 12 hex digits."""
     digest = hashlib.sha256()
-    for path in sorted(EXTRACT_DIR.rglob("*")):
-        if path.is_file() and path.suffix in RULE_SUFFIXES:
-            digest.update(path.relative_to(EXTRACT_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in rule_files():
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -18,6 +18,7 @@ from generator.errors import GeneratorError
 from generator.mkdocs_plugin.collector import long_lived_objects, release_long_lived
 from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.mkdocs_plugin.site_swap import building_dir, discard, swap_in
+from generator.render.feeds import feed_links
 from generator.render.passthrough import restore_html
 from generator.render.sitemap import rewrite_sitemap
 from generator.render.stamp import StampError, StampWriter
@@ -139,6 +140,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Last of the plugins: the HTML a shell page's stamped pages copy is the one written.
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.config.enabled:
+            output = announce_feeds(output, page, config.site_name)
         if self.stamper is not None:
             try:
                 self.stamper.shell_rendered(page.file.src_uri, output)
@@ -166,7 +169,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # thousands of briefings they are a third of the site, and memory is what a large
             # build runs out of.
             if self.index is not None:
-                write_exports(site_dir, self.index, config.site_url, config.site_name)
+                write_exports(site_dir, self.index, config.site_url, config.site_name,
+                              config.use_directory_urls)
             self._finish_stamping()
             if self.index is not None:
                 self._write_tag_mappings(site_dir)
@@ -246,3 +250,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
 
+
+
+def announce_feeds(html: str, page: Page, site_name: str) -> str:
+    """Put the site's feed, and the page's own (`feed:` in its front matter), in its head."""
+    feed = page.meta.get("feed")
+    links = feed_links(page.url, site_name, feed if isinstance(feed, str) else None, page.title or "")
+    return html.replace("</head>", links + "</head>", 1)

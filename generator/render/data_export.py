@@ -1,4 +1,4 @@
-"""The dataset as files a reader downloads: briefings.json, CSV tables and an RSS feed.
+"""The dataset as files a reader downloads: briefings.json, CSV tables and RSS feeds.
 
 Deterministic output (sorted, no build timestamps), so CI diffs show only real changes.
 """
@@ -10,19 +10,15 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import format_datetime
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
-from generator.plain_text import CONTROL_CHARACTERS
 from generator.render.escaping import anchor_id
+from generator.render.feeds import SITE_FEED, entity_feeds, site_feed
 from generator.render.pages import briefing_uri, entity_uri
 from generator.render.quoting import quoting, with_quote_marks
 from generator.render.site_index import SiteIndex
+from generator.render.tags import tag_entries
 from generator.render.urls import dest_url
-
-FEED_ITEMS = 50
 
 
 @dataclass(frozen=True)
@@ -31,9 +27,11 @@ class DataFile:
     chunks: Iterable[str]  # written one by one: a large site's exports are hundreds of MB
 
 
-def export_all(index: SiteIndex, site_url: str | None, site_name: str) -> Iterator[DataFile]:
+def export_all(index: SiteIndex, site_url: str | None, site_name: str,
+               use_directory_urls: bool = True) -> Iterator[DataFile]:
     """Every download, one at a time (a large site's exports are hundreds of MB): the full
-    dataset as JSON, one CSV per list, the JSON the positions/numbers/map views read, the feed."""
+    dataset as JSON, one CSV per list, the JSON the positions/numbers/map views read, the
+    site's feed and one per actor, place and tag page (feeds.py)."""
     yield DataFile("data/briefings.json", _json(b.to_dict() for b in _by_id(index)))
     yield DataFile("data/actors.csv", _actors_csv(index))
     yield DataFile("data/numbers.csv", _numbers_csv(index))
@@ -42,13 +40,16 @@ def export_all(index: SiteIndex, site_url: str | None, site_name: str) -> Iterat
     yield DataFile("data/positions.json", _json(_position_rows(index)))
     yield DataFile("data/numbers.json", _json(_number_rows(index)))
     yield DataFile("data/places.json", _json(_place_rows(index)))
-    yield DataFile("feed.xml", [_rss(index, site_url, site_name).decode("utf-8")])
+    yield DataFile(SITE_FEED, [site_feed(index, site_url, site_name).decode("utf-8")])
+    for uri, feed in entity_feeds(index, tag_entries(index), site_url, site_name, use_directory_urls):
+        yield DataFile(uri, [feed.decode("utf-8")])
 
 
-def write_exports(site_dir: Path, index: SiteIndex, site_url: str | None, site_name: str) -> int:
+def write_exports(site_dir: Path, index: SiteIndex, site_url: str | None, site_name: str,
+                  use_directory_urls: bool = True) -> int:
     """Write every download into the built site; return how many files."""
     count = 0
-    for data in export_all(index, site_url, site_name):
+    for data in export_all(index, site_url, site_name, use_directory_urls):
         target = site_dir / data.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="") as handle:
@@ -154,29 +155,3 @@ def _place_rows(index: SiteIndex) -> list[dict]:
         for e in sorted(index.locations.values(), key=lambda e: e.slug)
         if e.lat is not None and e.lon is not None
     ]
-
-
-def _xml_text(text: str) -> str:
-    """`text` without what XML 1.0 cannot hold even escaped (a hand-edited briefing may).
-    Lone surrogates, the other such characters, never load (briefing/store.py)."""
-    return CONTROL_CHARACTERS.sub("", text)
-
-
-def _rss(index: SiteIndex, site_url: str | None, site_name: str) -> bytes:
-    base = (site_url or "").rstrip("/") + "/"
-    rss = ET.Element("rss", version="2.0")
-    channel = ET.SubElement(rss, "channel")
-    ET.SubElement(channel, "title").text = _xml_text(site_name)
-    ET.SubElement(channel, "link").text = base
-    ET.SubElement(channel, "description").text = _xml_text(f"New briefings on {site_name}")
-    for b in index.briefings[:FEED_ITEMS]:
-        item = ET.SubElement(channel, "item")
-        ET.SubElement(item, "title").text = _xml_text(b.title)
-        link = base + briefing_uri(b)
-        ET.SubElement(item, "link").text = link
-        ET.SubElement(item, "guid", isPermaLink="false").text = b.id
-        ET.SubElement(item, "description").text = _xml_text(b.summary)
-        if b.date:
-            published = datetime.fromisoformat(b.date).replace(tzinfo=UTC)
-            ET.SubElement(item, "pubDate").text = format_datetime(published)
-    return ET.tostring(rss, encoding="utf-8", xml_declaration=True)

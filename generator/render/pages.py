@@ -16,6 +16,8 @@ import jinja2
 
 from generator.briefing import Briefing
 from generator.render.escaping import anchor_id, front_matter_text, safe_url, template_value
+from generator.render.facets import FACETS, briefing_facets
+from generator.render.feeds import feed_link, feed_uri
 from generator.render.highlight import Highlighter, Term
 from generator.render.identities import Identities
 from generator.render.passthrough import lift_html
@@ -84,6 +86,7 @@ class PageRenderer:
         self.env.filters["quantity"] = format_quantity
         self.env.globals["entity_uri"] = entity_uri
         self.env.globals["briefing_uri"] = briefing_uri
+        self.env.globals["briefing_facets"] = briefing_facets
 
     def render_all(self, briefings: list[Briefing]) -> Iterator[GeneratedPage]:
         """Yield the home page, indexes and one page per briefing, actor and place."""
@@ -106,13 +109,15 @@ class PageRenderer:
         yield from self._entity_pages("locations", "location.html.j2", index.locations.values(), index)
         for tag in tags.values():
             base = tag.uri.removesuffix(".md")
-            yield from self._listing(base, f"Tag: {tag.name}", tag.briefings, "briefings")
+            yield from self._listing(base, f"Tag: {tag.name}", tag.briefings, "briefings",
+                                     feed=feed_uri("tags", tag.slug))
         yield from self._listing("tags/index", "Tags", list(tags.values()), "tags")
         positions = sum(len(b.positions) for b in index.briefings)
         yield self._page("positions.md", "positions.md.j2", True, count=positions)
         numbers = sum(len(b.numbers) for b in index.briefings)
         yield self._page("numbers.md", "numbers.md.j2", True, count=numbers)
         yield self._page("data.md", "data.md.j2", True, index=index)
+        yield self._page("search.md", "search.md.j2", True, facets=FACETS)
 
     def _timeline(self, index: SiteIndex) -> Iterator[GeneratedPage]:
         """Briefings by month: an index of months, then one (paginated) page per month."""
@@ -137,9 +142,12 @@ class PageRenderer:
             yield GeneratedPage(shell.src_uri, markdown, False, dest_uri=shell.dest_uri)
         for entry in (e for e in entries if e.has_page and getattr(e, "actor", None) is None):
             uri = entity_uri(folder, entry)
-            body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE)
+            feed = feed_uri(folder, entry.slug)
+            body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE, feed=feed)
             dates = [b.date for b in entry.briefings if b.date]
-            self.stamped.append(StampedPage(shell, uri, entry.name, body, lastmod=max(dates, default=None)))
+            link = feed_link(relative_url(uri, feed, self.use_directory_urls), f"{entry.name}: new briefings")
+            self.stamped.append(StampedPage(shell, uri, entry.name, body, lastmod=max(dates, default=None),
+                                            feed=link))
         letters = []
         for letter, group in itertools.groupby(entries, key=lambda e: _letter(e.name)):
             items = list(group)
@@ -149,13 +157,14 @@ class PageRenderer:
         yield self._page(f"{folder}/index.md", f"{folder}_index.md.j2", True, letters=letters,
                          top=_top(entries, 100), total=len(entries))
 
-    def _listing(self, base: str, heading: str, items: list, kind: str) -> Iterator[GeneratedPage]:
+    def _listing(self, base: str, heading: str, items: list, kind: str,
+                 feed: str | None = None) -> Iterator[GeneratedPage]:
         """`base.md`, then `base-2.md`, ...: `items` in pages of INDEX_PAGE_SIZE links."""
         pages = list(_chunks(items, INDEX_PAGE_SIZE))
         uris = [f"{base}.md"] + [f"{base}-{n}.md" for n in range(2, len(pages) + 1)]
         for number, (uri, chunk) in enumerate(zip(uris, pages, strict=True), 1):
             yield self._page(uri, "listing.md.j2", False, heading=heading, items=chunk, kind=kind,
-                             page_number=number, page_uris=uris)
+                             page_number=number, page_uris=uris, feed=feed)
 
     def _briefing_page(self, briefing: Briefing, index: SiteIndex) -> GeneratedPage:
         uri = briefing_uri(briefing)  # a flat file: no folder to create per briefing

@@ -117,6 +117,36 @@ class SiteIndex:
     actor_of: dict[tuple[str, str], ActorEntry]
     location_of: dict[tuple[str, str], LocationEntry]
     warnings: list[str] = field(default_factory=list)  # identity rules that matched nothing
+    # Facts of a wire copy that its original states too (briefing id, fact key): counted once,
+    # under the original (duplicates.py).
+    repeats: set[tuple[str, str]] = field(default_factory=set)
+
+    @cached_property
+    def by_id(self) -> dict[str, Briefing]:
+        return {briefing.id: briefing for briefing in self.briefings}
+
+    def original_of(self, briefing: Briefing) -> Briefing | None:
+        """The published briefing `briefing` is a copy of, if any."""
+        return self.by_id.get(briefing.duplicate_of) if briefing.duplicate_of else None
+
+    def copies_of(self, briefing: Briefing) -> list[Briefing]:
+        """The published copies of `briefing`, oldest first (from the copies' `duplicate_of`,
+        so a reviewed original that lists none still shows them)."""
+        return self._copies.get(briefing.id, [])
+
+    @cached_property
+    def _copies(self) -> dict[str, list[Briefing]]:
+        found: dict[str, list[Briefing]] = {}
+        for briefing in sorted(self.briefings, key=lambda b: (b.date or "", b.id)):
+            original = self.original_of(briefing)
+            if original is not None:
+                found.setdefault(original.id, []).append(briefing)
+        return found
+
+    @property
+    def originals(self) -> list[Briefing]:
+        """The briefings that are no copy of another published one, newest first."""
+        return [briefing for briefing in self.briefings if self.original_of(briefing) is None]
 
     def actor_for(self, briefing: Briefing, name: str | None) -> ActorEntry | None:
         """The site-wide actor that `name` (a canonical name or alias) means in `briefing`."""
@@ -128,10 +158,42 @@ class SiteIndex:
         return self.location_of.get((briefing.id, name_key(name)))
 
     def all_numbers(self) -> Iterator[tuple[Briefing, Number]]:
-        return ((b, n) for b in self.briefings for n in b.numbers)
+        """Every number, a copy's only where its original does not state it."""
+        return ((b, n) for b in self.briefings for n in b.numbers
+                if (b.id, number_key(n)) not in self.repeats)
 
     def all_positions(self) -> Iterator[tuple[Briefing, Position]]:
-        return ((b, p) for b in self.briefings for p in b.positions)
+        """Every stated position, a copy's only where its original does not state it."""
+        return ((b, p) for b in self.briefings for p in b.positions
+                if (b.id, position_key(p)) not in self.repeats)
+
+
+def position_key(position: Position) -> str:
+    return f"position:{name_key(position.speaker or '')}:{name_key(position.text)}"
+
+
+def number_key(number: Number) -> str:
+    return f"number:{name_key(number.text)}:{name_key(number.subject or '')}"
+
+
+def actor_key(actor: Actor) -> str:
+    return f"actor:{name_key(actor.name)}"
+
+
+def _repeats(briefings: list[Briefing]) -> set[tuple[str, str]]:
+    """(copy id, fact key) for each fact of a copy that its (published) original states too."""
+    by_id = {briefing.id: briefing for briefing in briefings}
+    repeats: set[tuple[str, str]] = set()
+    for copy in briefings:
+        original = by_id.get(copy.duplicate_of) if copy.duplicate_of else None
+        if original is None:
+            continue
+        stated = {actor_key(a) for a in original.actors} | {position_key(p) for p in original.positions} \
+            | {number_key(n) for n in original.numbers}
+        facts = [actor_key(a) for a in copy.actors] + [position_key(p) for p in copy.positions] \
+            + [number_key(n) for n in copy.numbers]
+        repeats |= {(copy.id, key) for key in facts if key in stated}
+    return repeats
 
 
 def build_site_index(
@@ -149,6 +211,7 @@ def build_site_index(
 
     briefings, warnings = apply_identities(briefings, identities)
     briefings = sort_newest_first(briefings)
+    repeats = _repeats(briefings)
     by_key: dict[str, ActorEntry] = {}
     actor_of: dict[tuple[str, str], ActorEntry] = {}
     entries: list[ActorEntry] = []
@@ -158,7 +221,8 @@ def build_site_index(
             if entry is None:
                 entry = ActorEntry(slug="", name=actor.name, kind=actor.kind)
                 entries.append(entry)
-            _add_actor(entry, actor, briefing)
+            if (briefing.id, actor_key(actor)) not in repeats:  # a copy's: counted under the original
+                _add_actor(entry, actor, briefing)
             for form in [actor.name, *actor.aliases]:
                 key = name_key(form)
                 if not key:
@@ -173,7 +237,7 @@ def build_site_index(
     for briefing in sorted(briefings, key=lambda b: b.id):
         for position in briefing.positions:
             entry = actor_of.get((briefing.id, name_key(position.speaker or "")))
-            if entry is not None:
+            if entry is not None and (briefing.id, position_key(position)) not in repeats:
                 entry.positions.append((briefing, position))
     locations, location_of = _index_locations(briefings)
     _link_countries(actors, locations)
@@ -182,7 +246,7 @@ def build_site_index(
         entry.has_page = bool(entry.positions) or len(entry.briefings) >= min_briefings_for_page
     for place in locations.values():
         place.has_page = len(place.briefings) >= min_briefings_for_page
-    return SiteIndex(briefings, actors, locations, actor_of, location_of, warnings)
+    return SiteIndex(briefings, actors, locations, actor_of, location_of, warnings, repeats)
 
 
 def _index_locations(

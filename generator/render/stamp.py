@@ -57,11 +57,14 @@ class StampedPage:
     # Or: HTML blocks put back into the shell's own body (briefing pages, see passthrough.py).
     blocks: tuple[str, ...] = ()
     lastmod: str | None = None  # YYYY-MM-DD of the newest briefing the page shows (sitemap)
+    feed: str = ""  # the page's own feed (`<link rel="alternate">` for its head), if it has one
 
     def html(self, head: str, middle: str, tail: str) -> str:
         """This page, from the parts of its shell's HTML (before, between and after the markers)."""
         old, new = _name(self.shell.dest_uri), _name(self.uri)
         head, tail = _fill(head.replace(old, new), self), _fill(tail.replace(old, new), self)
+        if self.feed:
+            head = head.replace("</head>", self.feed + "</head>", 1)
         if self.blocks:
             tags = "".join(f'<a href="{escape(href)}" class="md-tag">{escape(tag)}</a>' if href
                            else f'<span class="md-tag">{escape(tag)}</span>'

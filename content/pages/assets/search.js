@@ -17,6 +17,8 @@
   var scrollwrap = root.querySelector(".md-search__scrollwrap");
   var meta = root.querySelector(".md-search-result__meta");
   var list = root.querySelector(".md-search-result__list");
+  var facetsLink = root.querySelector("[data-bf-search-page]");
+  var facetsHref = facetsLink ? facetsLink.getAttribute("href") : "";
   var config = JSON.parse(document.getElementById("__config").textContent);
   var bundle = new URL(root.getAttribute("data-bf-search"), location.href);
   var pagefind = null;
@@ -113,6 +115,9 @@
   function search(query) {
     var seq = ++current.seq;
     current.query = query;
+    if (facetsLink) { // the search page, with filters, starts from what was typed here
+      facetsLink.href = facetsHref + (query.trim() ? "?q=" + encodeURIComponent(query.trim()) : "");
+    }
     if (!query.trim()) {
       list.textContent = "";
       meta.textContent = t("search.result.placeholder");
