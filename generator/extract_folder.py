@@ -15,12 +15,12 @@ Every write is atomic, so a killed run leaves each briefing whole (old or new).
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import Protocol
 
 from generator.articles import Article, discover_articles, read_article
 from generator.briefing import Briefing
@@ -37,6 +37,7 @@ from generator.duplicates import (
 from generator.errors import ArticleError, BriefingError, GeneratorError, SlugError
 
 ITEM_LISTS = ("actors", "numbers", "locations", "positions")
+log = logging.getLogger(__name__)
 
 
 class BriefingExtractor(Protocol):
@@ -370,30 +371,26 @@ def export_briefings(report: ExtractReport, out_dir: Path, export_dir: Path) -> 
     return copied
 
 
-def print_report(report: ExtractReport, stream: TextIO | None = None, verbose: bool = False,
-                 quiet: bool = False) -> None:
-    """Say what was extracted (by name), what was reused and skipped, and every problem;
-    `quiet`: only the problems."""
-    stream = stream or sys.stderr
-    for article_id in [] if quiet else report.extracted:
-        print(f"extracted: {article_id}", file=stream)
-    for article_id in [] if quiet else report.kept_reviewed:
-        print(f"kept reviewed: {article_id}", file=stream)
-    if verbose:
-        for article_id in report.reused:
-            print(f"reused: {article_id}", file=stream)
-        for article_id in report.skipped:
-            print(f"skipped (other shard): {article_id}", file=stream)
-    if report.removed_temp_files and not quiet:
-        print(f"removed {len(report.removed_temp_files)} temporary file(s) of an interrupted run",
-              file=stream)
-    for path in [] if quiet else report.orphans:
-        print(f"not published: {path}: {ORPHAN_HINT}", file=stream)
-    for article_id in [] if quiet else report.marked_copies:
-        print(f"copies updated: {article_id}", file=stream)
+def log_report(report: ExtractReport, logger: logging.Logger | None = None) -> None:
+    """Log what was extracted (by name) and every problem (warnings, errors) at INFO and above;
+    what was reused and skipped at DEBUG (`-v`); the summary last, at INFO."""
+    logger = logger or log
+    for article_id in report.extracted:
+        logger.info("extracted: %s", article_id)
+    for article_id in report.kept_reviewed:
+        logger.info("kept reviewed: %s", article_id)
+    for article_id in report.reused:
+        logger.debug("reused: %s", article_id)
+    for article_id in report.skipped:
+        logger.debug("skipped (other shard): %s", article_id)
+    if report.removed_temp_files:
+        logger.info("removed %d temporary file(s) of an interrupted run", len(report.removed_temp_files))
+    for path in report.orphans:
+        logger.info("not published: %s: %s", path, ORPHAN_HINT)
+    for article_id in report.marked_copies:
+        logger.info("copies updated: %s", article_id)
     for warning in report.warnings:
-        print(f"warning: {warning}", file=stream)
+        logger.warning("%s", warning)
     for error in [*report.errors, *report.invalid_briefings]:
-        print(f"error: {error}", file=stream)
-    if not quiet:
-        print(report.summary(), file=stream)
+        logger.error("%s", error)
+    logger.info("%s", report.summary())

@@ -169,3 +169,22 @@ def test_entity_pages_must_be_a_positive_whole_number(tmp_path: Path, monkeypatc
     _set_plugin_option(project, f"entity_pages: {value}")
     assert main(["build"]) == 1
     assert "entity_pages" in capsys.readouterr().err
+
+
+def test_verbose_also_names_what_was_reused_and_the_default_does_not(bad_folder: Path, capsys):
+    main(["extract", str(bad_folder)])
+    capsys.readouterr()
+    main(["extract", str(bad_folder)])
+    assert "reused: good" not in capsys.readouterr().err
+    main(["extract", "-v", str(bad_folder)])
+    err = capsys.readouterr().err.splitlines()
+    assert "reused: good" in err and err[-1].startswith("extracted 0, reused 1")
+
+
+def test_python_m_generator_runs_the_same_command(tmp_path: Path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parent.parent, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("briefings ")

@@ -7,6 +7,7 @@ ids and aliases could lose or overwrite an analyst's work without a word.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import xml.etree.ElementTree as ET
@@ -28,7 +29,7 @@ from generator.briefing.store import (
 )
 from generator.cli import main
 from generator.errors import ArticleError, BriefingError
-from generator.extract_folder import extract_folder, print_report
+from generator.extract_folder import extract_folder, log_report
 from tests.sitebuild import build_site, make_project, serve_site
 from tests.test_browser import CHROMIUM, FLAGS
 from tests.test_incremental import FakeExtractor, write_articles
@@ -243,7 +244,7 @@ def test_control_characters_never_reach_the_feed(tmp_path: Path):
 # -- 6. hand edits without `reviewed: true` --------------------------------------------------------
 
 
-def test_a_hand_edit_is_kept_and_named_when_the_extractor_changes(tmp_path: Path, capsys):
+def test_a_hand_edit_is_kept_and_named_when_the_extractor_changes(tmp_path: Path, caplog):
     articles, out = write_articles(tmp_path / "articles", 2), tmp_path / "out"
     extract_folder(articles, out, extractor=FakeExtractor("fake 1"))
     path = out / "story-0.yaml"
@@ -251,8 +252,9 @@ def test_a_hand_edit_is_kept_and_named_when_the_extractor_changes(tmp_path: Path
     report = extract_folder(articles, out, extractor=FakeExtractor("fake 2"))
     assert report.extracted == ["story-1"] and report.kept_edited == ["story-0"]
     assert "name: Alicia" in path.read_text(encoding="utf-8")
-    print_report(report)
-    [warning] = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning")]
+    with caplog.at_level(logging.INFO, logger="generator"):
+        log_report(report)
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert str(path) in warning and "actors: 'Alicia' edited or added" in warning
 
 

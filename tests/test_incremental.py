@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import logging
 import re
 import shutil
 from collections.abc import Iterable, Iterator
@@ -18,7 +18,7 @@ from generator.extract_folder import (
     Shard,
     export_briefings,
     extract_folder,
-    print_report,
+    log_report,
 )
 from tests.conftest import SAMPLE_ARTICLE, SHARED
 
@@ -102,21 +102,21 @@ def test_nothing_to_do_does_not_load_the_model(tmp_path: Path):
     assert len(extract_folder(articles, out, extractor=Exploding()).reused) == 2
 
 
-def test_report_names_what_was_extracted_and_counts_the_rest(tmp_path: Path):
+def test_report_names_what_was_extracted_and_counts_the_rest(tmp_path: Path, caplog):
     articles, out = write_articles(tmp_path / "articles", 6), tmp_path / "briefings"
     ticks: list[tuple[int, int]] = []
     report = extract_folder(articles, out, shard=Shard(1, 2), extractor=FakeExtractor(),
                             progress=lambda done, total: ticks.append((done, total)))
     assert report.extracted and report.skipped
     assert ticks[-1] == (len(report.extracted), len(report.extracted))
-    stream = io.StringIO()
-    print_report(report, stream, verbose=True)
-    text = stream.getvalue()
+    with caplog.at_level(logging.DEBUG, logger="generator"):
+        log_report(report)
+    levels = {r.getMessage(): r.levelno for r in caplog.records}
     for article_id in report.extracted:
-        assert f"extracted: {article_id}" in text
-    for article_id in report.skipped:
-        assert f"skipped (other shard): {article_id}" in text
-    assert text.rstrip().endswith(report.summary())
+        assert levels[f"extracted: {article_id}"] == logging.INFO
+    for article_id in report.skipped:  # shown with -v only
+        assert levels[f"skipped (other shard): {article_id}"] == logging.DEBUG
+    assert caplog.records[-1].getMessage() == report.summary()
 
 
 def test_shards_are_disjoint_stable_and_cover_everything():
@@ -296,16 +296,17 @@ def test_written_briefings_round_trip_unchanged(tmp_path: Path):
 # -- deleted articles -------------------------------------------------------------------------
 
 
-def test_a_deleted_article_leaves_an_orphan_briefing_that_is_named_not_deleted(tmp_path: Path):
+def test_a_deleted_article_leaves_an_orphan_briefing_that_is_named_not_deleted(tmp_path: Path, caplog):
     articles, out = write_articles(tmp_path / "articles", 3), tmp_path / "briefings"
     extract_folder(articles, out, extractor=FakeExtractor())
     (articles / "story-1.txt").unlink()
     (articles / "story-2.txt").write_bytes(b"\x00\x01 no longer text")  # unreadable, not deleted
     report = extract_folder(articles, out, extractor=FakeExtractor())
     assert report.orphans == [out / "story-1.yaml"] and (out / "story-1.yaml").is_file()
-    stream = io.StringIO()
-    print_report(report, stream)
-    assert f"not published: {out / 'story-1.yaml'}: its article is no longer" in stream.getvalue()
+    with caplog.at_level(logging.INFO, logger="generator"):
+        log_report(report)
+    assert any(r.getMessage().startswith(f"not published: {out / 'story-1.yaml'}: its article is no longer")
+               for r in caplog.records)
     # A reviewed briefing is the analyst's: published with or without its article.
     _edit(out / "story-1.yaml", reviewed=True)
     assert extract_folder(articles, out, extractor=FakeExtractor()).orphans == []

@@ -127,3 +127,34 @@ def test_every_link_and_asset_of_the_site_resolves_to_a_file(built_site: Path):
             if not (target / "index.html" if target.is_dir() else target).is_file():
                 broken.append(f"{page.relative_to(built_site)} -> {href}")
     assert checked > 500 and not broken, broken[:10]
+
+
+DROP_BRIEFINGS_HOOK = '''
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+
+@event_priority(-50)  # after the briefings plugin has added its pages
+def on_files(files, config):
+    return Files([file for file in files if not file.src_uri.startswith("briefings/")])
+'''
+
+
+@pytest.mark.parametrize("search", ["material", "pagefind"])
+def test_a_build_that_loses_every_briefing_page_fails_loudly(tmp_path: Path, caplog, search: str):
+    """Another plugin (here a hook) drops the briefing pages: the build fails, naming them,
+    rather than publishing a site without its briefings (what Zensical would give)."""
+    sample = (ROOT / "content" / "briefings" / f"{SLUG}.yaml").read_text(encoding="utf-8")
+    project = _briefings_only(tmp_path / "project", {SLUG: sample})
+    (project / "drop_briefings.py").write_text(DROP_BRIEFINGS_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("search: pagefind", f"search: {search}")
+    config.write_text(text + "hooks:\n  - drop_briefings.py\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project)
+    [error] = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    # Built by MkDocs (`search: material`), the pages are checked at the end; stamped from a
+    # shell (`pagefind`), the missing shell stops the build.
+    expected = "1 of 1 briefing pages were not written" if search == "material" else "was not built"
+    assert "briefings/" in error and expected in error, error
+    assert not (project / "site").exists()  # nothing was published

@@ -105,7 +105,9 @@ def test_only_the_deploy_job_may_write_and_third_party_actions_are_pinned(workfl
     for step in _steps(workflow):
         uses = step.get("uses")
         if uses:
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), f"{uses}: pin to a commit SHA"
+            # owner/repo, or a sub-action of it (actions/cache/restore), at a commit SHA
+            pinned = re.fullmatch(r"[\w.-]+/[\w.-]+(/[\w.-]+)*@[0-9a-f]{40}", uses)
+            assert pinned, f"{uses}: pin to a commit SHA"
         if uses and uses.startswith("actions/checkout@"):
             assert step["with"]["persist-credentials"] is False
 
@@ -114,7 +116,9 @@ def test_workflow_caches_the_environment_keyed_on_the_install_inputs(workflow: d
     variables, prereqs, _ = _makefile()
     # What the install stamp depends on is exactly what the cache key must hash.
     stamp_inputs = prereqs["$(STAMP)"]
-    caches = [s for s in _steps(workflow) if s.get("uses", "").startswith("actions/cache@")]
+    # actions/cache, or actions/cache/restore in a job that changes its environment
+    caches = [s for s in _steps(workflow)
+              if s.get("uses", "").startswith(("actions/cache@", "actions/cache/restore@"))]
     assert len(caches) == len(workflow["jobs"]) - 1  # every job but deploy installs
     for cache in caches:
         paths = cache["with"]["path"].split()

@@ -13,7 +13,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.briefing.store import load_briefings
 from generator.config import Settings
 from generator.errors import GeneratorError
 from generator.mkdocs_plugin.collector import long_lived_objects, release_long_lived
@@ -24,6 +23,7 @@ from generator.render.passthrough import restore_html
 from generator.render.sitemap import rewrite_sitemap
 from generator.render.stamp import StampError, StampWriter
 from generator.search import THEME_DIR, IndexRun, PagefindError, index_folders, index_glob, mark_for_index
+from generator.site_source import extract_changed, load_published
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -79,7 +79,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         from generator.render.pages import PageRenderer, briefing_uri
 
         settings = self.settings
-        unpublished, problems = self._extract()
+        unpublished, problems = extract_changed(settings, log)
         from generator.render.identities import FILE_NAME, load_identities
 
         try:
@@ -89,14 +89,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         renderer = PageRenderer(settings.templates_dir, config.use_directory_urls, self.config.entity_pages,
                                 stamp_briefings=self._pagefind, identities=identities)
         with long_lived_objects():
-            briefings, errors = load_briefings(settings.briefings_dir)
-            for error in errors:
-                log.warning(str(error))
-            problems += len(errors)
+            briefings, bad = load_published(settings, unpublished, log)
+            problems += bad
             if problems and settings.strict:
                 raise PluginError(f"briefings: {problems} problem(s) above, and the plugin's `strict: true` "
                                   "fails the build on any: fix them, or set `strict: false`")
-            briefings = [briefing for briefing in briefings if briefing.id not in unpublished]
             try:
                 pages = list(renderer.render_all(briefings))
             except (FileNotFoundError, TemplateError) as err:
@@ -125,24 +122,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # The shells are built first, so their pages are written while MkDocs builds the rest.
         shells = [file for file in files if file.src_uri in self.stamper.shell_uris]
         return Files([*shells, *(file for file in files if file.src_uri not in self.stamper.shell_uris)])
-
-    def _extract(self) -> tuple[set[str], int]:
-        """Extract new or changed articles; return the ids not to publish (their article was
-        deleted) and the number of problems logged (what `strict: true` fails on)."""
-        from generator.extract_folder import ORPHAN_HINT, extract_folder
-
-        settings = self.settings
-        if not (settings.extract and settings.articles_dir.is_dir()):
-            return set(), 0
-        report = extract_folder(settings.articles_dir, settings.briefings_dir, model=settings.model)
-        for warning in report.warnings:
-            log.warning(warning)
-        for error in report.errors:
-            log.warning(str(error))  # `mkdocs build --strict` turns these into a failure
-        for path in report.orphans:  # the article was deleted on purpose: not a failure
-            log.info("briefings: not published: %s: %s", path, ORPHAN_HINT)
-        log.info("briefings: %s", report.summary())
-        return {path.stem for path in report.orphans}, len(report.warnings) + len(report.errors)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.html_blocks.pop(page.file.src_uri, None)  # needed once: free it
