@@ -113,12 +113,11 @@ def test_workers_that_run_another_extractor_stop_the_run_before_anything_is_writ
     assert not list(out.glob("*.yaml"))
 
 
-def _pipeline_loads() -> int:
-    from distributed import get_worker
-
+def _pipeline_loads(dask_worker) -> int:
+    """On a worker (`client.run` passes it): how many times it loaded a spaCy pipeline."""
     from generator.extract.nlp import load_nlp
 
-    assert get_worker().plugins[PLUGIN_NAME].extractor is not None
+    assert dask_worker.plugins[PLUGIN_NAME].extractor is not None
     return load_nlp.cache_info().misses
 
 
