@@ -63,7 +63,7 @@ bench-site: $(STAMP)
 	$(BIN)/python benchmarks/site.py
 
 bench-distributed: $(STAMP)
-	$(BIN)/python benchmarks/distributed.py
+	$(BIN)/python benchmarks/cluster.py
 
 clean:
 	rm -rf site build .pytest_cache
