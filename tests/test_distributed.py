@@ -133,3 +133,11 @@ def _forget_pretended_version() -> None:
     from generator.extract import fingerprint
 
     fingerprint.model_version = fingerprint.real_model_version  # type: ignore[attr-defined]
+
+
+def test_a_bad_scheduler_value_is_an_error_that_says_how_to_write_it(articles: Path, tmp_path: Path,
+                                                                     monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", str(articles), "--scheduler", "local:two"]) == 1
+    assert "write local:N, e.g. local:2" in capsys.readouterr().err
+    assert not list((tmp_path / "briefings").glob("*.yaml"))
