@@ -57,19 +57,21 @@ def timed_run(articles: Path, out: Path, workers: int | None, batch_size: int
         report = extract_folder(articles, out, model=model, force=True)
         seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     else:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
-        from generator.distributed import ClusterExtractor, ExtractorPlugin
+        from generator.distributed import ClusterExtractor, ExtractorPlugin, local_cluster
 
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        with local_cluster(workers) as cluster, Client(cluster) as client:
             extractor = ClusterExtractor(client, model, batch_size=batch_size)
             client.register_plugin(ExtractorPlugin(model))  # every worker loads the model now
             start, cpu = time.perf_counter(), cpu_seconds()
             worker_cpu = sum(client.run(cpu_seconds).values())
             report = extract_folder(articles, out, extractor=extractor, force=True)
             worker_cpu = sum(client.run(cpu_seconds).values()) - worker_cpu
-            seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu + worker_cpu
+            seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+            print(f"{workers} worker(s): CPU s per article: client {cpu / len(report.extracted):.3f}, "
+                  f"workers {worker_cpu / len(report.extracted):.3f}", file=sys.stderr)
+            cpu += worker_cpu
     assert not report.errors, report.errors
     return seconds, cpu, {p.name: p.read_bytes() for p in sorted(out.glob("*.yaml"))}
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from generator.articles import Article
@@ -132,6 +133,14 @@ class ClusterExtractor:
         return briefings
 
 
+def local_cluster(workers: int) -> LocalCluster:
+    """`workers` worker processes of one thread on this machine, without the workers' sampling
+    profiler (a stack walk every 10 ms: a few % of each core, for a dashboard nobody opens)."""
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                            dashboard_address=None)
+
+
 @contextmanager
 def cluster_extractor(scheduler: str, model: str, batch_size: int = BATCH_SIZE
                       ) -> Iterator[ClusterExtractor]:
@@ -142,8 +151,7 @@ def cluster_extractor(scheduler: str, model: str, batch_size: int = BATCH_SIZE
             workers = int(scheduler.removeprefix("local:"))
         except ValueError:
             raise ClusterError(f"--scheduler {scheduler!r}: write local:N, e.g. local:2") from None
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        with local_cluster(workers) as cluster, Client(cluster) as client:
             yield ClusterExtractor(client, model, batch_size)
         return
     try:

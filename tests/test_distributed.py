@@ -19,7 +19,7 @@ pytest.importorskip(
 )
 from distributed import Client, LocalCluster
 
-from generator.distributed import PLUGIN_NAME, ClusterExtractor
+from generator.distributed import PLUGIN_NAME, ClusterExtractor, local_cluster
 from generator.extract.model_name import DEFAULT_MODEL
 from generator.extract_folder import extract_folder
 
@@ -43,8 +43,7 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[LocalCluster]:
     """Two worker processes of one thread each, as `--scheduler local:2` starts."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as local:
+    with local_cluster(2) as local:
         yield local
 
 
