@@ -149,6 +149,8 @@ def cluster_extractor(scheduler: str, model: str, batch_size: int = BATCH_SIZE
     if scheduler.startswith("local:"):
         try:
             workers = int(scheduler.removeprefix("local:"))
+            if workers < 1:
+                raise ValueError
         except ValueError:
             raise ClusterError(f"--scheduler {scheduler!r}: write local:N, e.g. local:2") from None
         with local_cluster(workers) as cluster, Client(cluster) as client:
