@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test golden install lock extract serve check lint bench-quality bench-speed bench-site clean
+.PHONY: site test golden install lock extract serve check lint bench-quality bench-speed bench-site bench-distributed clean
 
 site: $(STAMP)
 	$(BIN)/python -m generator extract
@@ -36,8 +36,9 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 lock:
 	$(PYTHON) -m venv build/lock-venv
 	build/lock-venv/bin/pip install --quiet pip-tools
-	build/lock-venv/bin/pip-compile --quiet --extra test --generate-hashes --allow-unsafe --strip-extras \
-	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	build/lock-venv/bin/pip-compile --quiet --extra test --extra distributed --generate-hashes --allow-unsafe \
+	  --strip-extras --no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple \
+	  --output-file requirements.lock pyproject.toml
 
 extract: $(STAMP)
 	$(BIN)/python -m generator extract
@@ -60,6 +61,9 @@ bench-speed: $(STAMP)
 
 bench-site: $(STAMP)
 	$(BIN)/python benchmarks/site.py
+
+bench-distributed: $(STAMP)
+	$(BIN)/python benchmarks/cluster.py
 
 clean:
 	rm -rf site build .pytest_cache

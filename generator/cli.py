@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.config import Settings
@@ -13,6 +15,9 @@ from generator.config import Settings
 log = logging.getLogger(__name__)
 # Where the command's messages go: every module logs under `generator` (one logger each).
 ROOT_LOGGER = "generator"
+
+if TYPE_CHECKING:
+    from generator.extract_folder import BriefingExtractor
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also copy this shard's briefings to DIR (for merging CI matrix jobs)")
     ext.add_argument("--force", action="store_true", help="re-extract even unchanged articles")
     ext.add_argument("--strict", action="store_true", help="exit non-zero on any bad article")
+    ext.add_argument("--scheduler", metavar="ADDRESS",
+                     help="parse on a Dask cluster: its scheduler (tcp://host:8786), or local:N worker "
+                     "processes started for the run (needs the `distributed` extra)")
 
     chk = sub.add_parser("check", help="validate every briefing against the schema", parents=[verbosity])
     chk.add_argument("briefings", nargs="?", type=Path, help="briefings folder")
@@ -125,10 +133,11 @@ def _extract(args: argparse.Namespace) -> int:
         log.error("%s", err)
         return 2
     try:
-        with progress_bar("extracting") as advance:
+        model = args.model or settings.model
+        with progress_bar("extracting") as advance, _cluster(args.scheduler, model) as extractor:
             report = extract_folder(
-                articles, out, model=args.model or settings.model, jobs=args.jobs,
-                shard=shard, force=args.force, progress=advance,
+                articles, out, model=model, jobs=args.jobs,
+                shard=shard, force=args.force, progress=advance, extractor=extractor,
             )
     except RuntimeError as err:  # the spaCy model is missing: the message says how to install it
         log.error("%s", err)
@@ -137,6 +146,19 @@ def _extract(args: argparse.Namespace) -> int:
         export_briefings(report, out, args.export)
     log_report(report)
     return 1 if report.failed and args.strict else 0
+
+
+def _cluster(scheduler: str | None, model: str) -> AbstractContextManager[BriefingExtractor | None]:
+    """`extract --scheduler`: the parse on a Dask cluster (generator/distributed.py); else None,
+    and `extract_folder` parses in this process."""
+    if not scheduler:
+        return nullcontext()
+    try:
+        from generator.distributed import cluster_extractor
+    except ImportError as err:
+        raise RuntimeError(f"--scheduler needs the `distributed` extra ({err}): "
+                           "pip install 'briefing-site-generator[distributed]'") from None
+    return cluster_extractor(scheduler, model)
 
 
 def _check(args: argparse.Namespace) -> int:
