@@ -21,6 +21,7 @@ from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.mkdocs_plugin.site_swap import building_dir, discard, swap_in
 from generator.render.passthrough import restore_html
 from generator.render.sitemap import rewrite_sitemap
+from generator.render.skip_link import skip_to_title
 from generator.render.stamp import StampError, StampWriter
 from generator.search import THEME_DIR, IndexRun, PagefindError, index_folders, index_glob, mark_for_index
 
@@ -160,6 +161,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Last of the plugins: the HTML a shell page's stamped pages copy is the one written.
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        output = skip_to_title(output)  # before the shells are copied: their pages get it too
         if self.stamper is not None:
             try:
                 self.stamper.shell_rendered(page.file.src_uri, output)

@@ -38,7 +38,9 @@ HOME_LATEST = 20
 HOME_TOP = 15
 INDEX_PAGE_SIZE = 200
 # The sections of an actor or place page: the shell's table of contents.
-ENTITY_HEADINGS = {"actors": ["Stated positions", "Briefings"], "locations": ["Briefings"]}
+ENTITY_HEADINGS = {"actors": ["Stated positions", "Briefings"],
+                   "locations": ["Actors mentioned", "Stated positions", "Briefings"]}
+PLACE_ACTORS = 60  # the actors a place page lists, most often named with it first
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,8 @@ class PageRenderer:
             yield GeneratedPage(shell.src_uri, markdown, False, dest_uri=shell.dest_uri)
         for entry in (e for e in entries if e.has_page and getattr(e, "actor", None) is None):
             uri = entity_uri(folder, entry)
-            body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE)
+            body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE,
+                                max_actors=PLACE_ACTORS)
             dates = [b.date for b in entry.briefings if b.date]
             self.stamped.append(StampedPage(shell, uri, entry.name, body, lastmod=max(dates, default=None)))
         letters = []

@@ -145,6 +145,29 @@ class SiteIndex:
     def location_for(self, briefing: Briefing, name: str) -> LocationEntry | None:
         return self.location_of.get((briefing.id, name_key(name)))
 
+    @cached_property
+    def _actors_by_briefing(self) -> dict[str, list[ActorEntry]]:
+        """Each briefing's site-wide actors (once each)."""
+        out: dict[str, dict[int, ActorEntry]] = {}
+        for (briefing_id, _), entry in self.actor_of.items():
+            out.setdefault(briefing_id, {})[id(entry)] = entry
+        return {briefing_id: list(entries.values()) for briefing_id, entries in out.items()}
+
+    def actors_at(self, place: LocationEntry) -> list[tuple[ActorEntry, int]]:
+        """The actors named in the briefings that name `place`, with how many of those
+        briefings name them, most first (the country's own actor, its other role, left out)."""
+        counts: dict[int, list] = {}
+        for briefing in place.briefings:
+            for actor in self._actors_by_briefing.get(briefing.id, []):
+                if actor is not place.actor:
+                    counts.setdefault(id(actor), [actor, 0])[1] += 1
+        pairs = [(actor, count) for actor, count in counts.values()]
+        return sorted(pairs, key=lambda pair: (-pair[1], -pair[0].mention_count, pair[0].name.casefold()))
+
+    def positions_at(self, place: LocationEntry) -> list[tuple[Briefing, Position]]:
+        """The positions stated in the briefings that name `place`, newest briefing first."""
+        return [(briefing, position) for briefing in place.briefings for position in briefing.positions]
+
     def all_numbers(self) -> Iterator[tuple[Briefing, Number]]:
         return ((b, n) for b in self.briefings for n in b.numbers)
 
