@@ -117,7 +117,7 @@ def test_on_a_phone_the_map_fits_and_wide_tables_scroll_with_a_cue(browser, site
     table.wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the table scrolls, not the page
     assert "bf-scrolls" in table.get_attribute("class") and table.get_attribute("tabindex") == "0"
-    cue = table.evaluate("t => getComputedStyle(t, '::after').content")
+    cue = table.evaluate("t => getComputedStyle(t, '::before').content")
     assert "scroll sideways" in cue
 
 

@@ -178,6 +178,17 @@
   // Tiles come from the web when the reader is online; markers work without them, and the
   // reader is told why the map is blank.
   function addTiles(map, box) {
+    // Under the tiles, the land of the world (Natural Earth, vendored): what the reader sees
+    // of the map when the tiles do not come.
+    if (box.dataset.land) {
+      map.createPane("bf-land").style.zIndex = 150;
+      load(box.dataset.land).then(function (land) {
+        L.geoJSON(land, {
+          pane: "bf-land", interactive: false,
+          style: { stroke: false, fillColor: "#efe9da", fillOpacity: 1 }  // no edges: none at the date line
+        }).addTo(map);
+      }).catch(function () { /* the markers alone, as before */ });
+    }
     var layer = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
       maxZoom: 18,
       attribution: "&copy; OpenStreetMap contributors"
@@ -186,8 +197,8 @@
       var note = document.createElement("p");
       note.className = "bf-map-note";
       note.setAttribute("role", "status");
-      note.textContent = "The map's background (OpenStreetMap tiles) could not be loaded; " +
-        "the markers are still shown.";
+      note.textContent = "The map's background (OpenStreetMap tiles) could not be loaded: " +
+        "the markers are shown on an outline of the land.";
       box.parentNode.insertBefore(note, box.nextSibling);
       box.classList.add("bf-map--no-tiles");
     });
