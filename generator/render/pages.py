@@ -40,7 +40,9 @@ INDEX_PAGE_SIZE = 200
 # The sections of an actor or place page: the shell's table of contents.
 ENTITY_HEADINGS = {"actors": ["Stated positions", "Briefings"],
                    "locations": ["Actors mentioned", "Stated positions", "Briefings"]}
-PLACE_ACTORS = 60  # the actors a place page lists, most often named with it first
+# What a place page lists besides its briefings (a page's size must not grow with the site):
+PLACE_ACTORS = 60  # the actors most often named with it
+PLACE_POSITIONS = 50  # the positions of its newest briefings
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ class PageRenderer:
         for entry in (e for e in entries if e.has_page and getattr(e, "actor", None) is None):
             uri = entity_uri(folder, entry)
             body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE,
-                                max_actors=PLACE_ACTORS)
+                                max_actors=PLACE_ACTORS, max_positions=PLACE_POSITIONS)
             dates = [b.date for b in entry.briefings if b.date]
             self.stamped.append(StampedPage(shell, uri, entry.name, body, lastmod=max(dates, default=None)))
         letters = []
