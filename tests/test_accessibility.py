@@ -46,9 +46,15 @@ def _axe_source() -> str:
     return (Path(axe.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+# What to wait for before checking: the maps' markers (clustered on the places map) are drawn
+# from data the page loads.
+READY = {"map": "#bf-map[data-markers] .leaflet-marker-icon", "place": ".bf-place-map[data-ready] .bf-marker"}
+
+
+@pytest.mark.parametrize("width", [1366, 390])
 @pytest.mark.parametrize("name", ["home", "briefing", "actor", "place", "map", "positions", "numbers",
                                   "search"])
-def test_no_serious_or_critical_axe_violation(served, browser_page, name: str):
+def test_no_serious_or_critical_axe_violation(served, browser_page, name: str, width: int):
     _, base = served
     uri = {
         "home": "", "briefing": "briefings/harbour.html", "map": "locations/", "positions": "positions/",
@@ -56,8 +62,11 @@ def test_no_serious_or_critical_axe_violation(served, browser_page, name: str):
         "actor": "actors/alice-doe.html",
         "place": "locations/leeds.html",
     }[name]
+    browser_page.set_viewport_size({"width": width, "height": 844})  # a laptop, then a phone
     browser_page.goto(base + uri)
     browser_page.wait_for_load_state("networkidle")
+    if name in READY:
+        browser_page.wait_for_selector(READY[name], timeout=10000)
     browser_page.add_script_tag(content=_axe_source())
     violations = browser_page.evaluate("async () => (await axe.run(document)).violations")
     serious = {v["id"]: [node["target"] for node in v["nodes"]][:3]

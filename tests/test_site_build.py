@@ -93,7 +93,8 @@ def test_a_large_site_keeps_sidebar_listings_and_briefing_pages_small(tmp_path: 
         assert sidebar.count("md-nav__link") < 20, page  # the eight sections, never the briefings
         links = html[html.find("<article") : html.find("</article>")].count("<a ")
         entity_page = page.parent.name in ("actors", "locations") and page.name != "index.html"
-        # Listings paginate at 200 links; an actor page caps its positions and briefings at 200 each.
+        # Listings paginate at 200 links; an actor page caps its positions and briefings at 200
+        # each, a place page its briefings at 200, its actors at 60 and its positions at 50.
         assert links <= (2 * 200 if entity_page else 200) + 10, page
     assert _chrome(large) == _chrome(alone)  # a briefing page's theme is the same at any size
 

@@ -21,6 +21,7 @@ from generator.mkdocs_plugin.site_swap import building_dir, discard, swap_in
 from generator.render.feeds import feed_links
 from generator.render.passthrough import restore_html
 from generator.render.sitemap import rewrite_sitemap
+from generator.render.skip_link import skip_to_title
 from generator.render.stamp import StampError, StampWriter
 from generator.search import THEME_DIR, IndexRun, PagefindError, index_folders, index_glob, mark_for_index
 from generator.site_source import extract_changed, load_published
@@ -142,6 +143,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.config.enabled:
             output = announce_feeds(output, page, config.site_name)
+        output = skip_to_title(output)  # before the shells are copied: their pages get it too
         if self.stamper is not None:
             try:
                 self.stamper.shell_rendered(page.file.src_uri, output)

@@ -41,7 +41,11 @@ HOME_LATEST = 20
 HOME_TOP = 15
 INDEX_PAGE_SIZE = 200
 # The sections of an actor or place page: the shell's table of contents.
-ENTITY_HEADINGS = {"actors": ["Stated positions", "Connections", "Briefings"], "locations": ["Briefings"]}
+ENTITY_HEADINGS = {"actors": ["Stated positions", "Connections", "Briefings"],
+                   "locations": ["Actors mentioned", "Stated positions", "Briefings"]}
+# What a place page lists besides its briefings (a page's size must not grow with the site):
+PLACE_ACTORS = 60  # the actors most often named with it
+PLACE_POSITIONS = 50  # the positions of its newest briefings
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,8 @@ class PageRenderer:
         for entry in (e for e in entries if e.has_page and getattr(e, "actor", None) is None):
             uri = entity_uri(folder, entry)
             feed = feed_uri(folder, entry.slug)
-            body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE, feed=feed)
+            body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE,
+                                max_actors=PLACE_ACTORS, max_positions=PLACE_POSITIONS, feed=feed)
             dates = [b.date for b in entry.briefings if b.date]
             link = feed_link(relative_url(uri, feed, self.use_directory_urls), f"{entry.name}: new briefings")
             self.stamped.append(StampedPage(shell, uri, entry.name, body, lastmod=max(dates, default=None),

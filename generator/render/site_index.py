@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from generator.briefing import Actor, Briefing, Location, Number, Position
+from generator.briefing import Actor, Briefing, Number, Position
 from generator.render.escaping import slugify
 
 if TYPE_CHECKING:
@@ -99,6 +99,24 @@ class LocationEntry(_Entry):
     has_page: bool = True
     mention_count: int = 0
     actor: ActorEntry | None = None  # a country that is also an actor: one page, the actor's
+    geonameid: int | None = None
+    admin1: str | None = None
+    names: Counter[str] = field(default_factory=Counter)  # the briefings' names for it, by mentions
+    # What the briefings name at its point that is not the place itself ("Stavanger Airport":
+    # the geocoder knew only its town), most mentioned first.
+    placed: list[str] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        """The other spellings the briefings use, most used first (one per spelling that
+        differs by more than dots and case)."""
+        seen = {name_key(self.name)}
+        out = []
+        for name, _ in sorted(self.names.items(), key=lambda item: (-item[1], item[0])):
+            if name_key(name) not in seen:
+                seen.add(name_key(name))
+                out.append(name)
+        return out
 
 
 def sort_newest_first(briefings) -> list[Briefing]:
@@ -157,6 +175,30 @@ class SiteIndex:
     def location_for(self, briefing: Briefing, name: str) -> LocationEntry | None:
         return self.location_of.get((briefing.id, name_key(name)))
 
+    @cached_property
+    def _actors_by_briefing(self) -> dict[str, list[ActorEntry]]:
+        """Each briefing's site-wide actors (once each)."""
+        out: dict[str, dict[int, ActorEntry]] = {}
+        for (briefing_id, _), entry in self.actor_of.items():
+            out.setdefault(briefing_id, {})[id(entry)] = entry
+        return {briefing_id: list(entries.values()) for briefing_id, entries in out.items()}
+
+    def actors_at(self, place: LocationEntry) -> list[tuple[ActorEntry, int]]:
+        """The actors named in the briefings that name `place`, with how many of those
+        briefings name them, most first (the country's own actor, its other role, left out)."""
+        counts: dict[int, list] = {}
+        for briefing in place.briefings:
+            for actor in self._actors_by_briefing.get(briefing.id, []):
+                if actor is not place.actor:
+                    counts.setdefault(id(actor), [actor, 0])[1] += 1
+        pairs = [(actor, count) for actor, count in counts.values()]
+        return sorted(pairs, key=lambda pair: (-pair[1], -pair[0].mention_count, pair[0].name.casefold()))
+
+    def positions_at(self, place: LocationEntry) -> list[tuple[Briefing, Position]]:
+        """The positions stated in the briefings that name `place`, newest briefing first."""
+        return [(briefing, position) for briefing in place.briefings for position in briefing.positions
+                if (briefing.id, position_key(position)) not in self.repeats]
+
     def all_numbers(self) -> Iterator[tuple[Briefing, Number]]:
         """Every number, a copy's only where its original does not state it."""
         return ((b, n) for b in self.briefings for n in b.numbers
@@ -208,6 +250,7 @@ def build_site_index(
     or (actors) has stated a position; the others link to the one briefing that names them.
     """
     from generator.render.identities import apply_identities
+    from generator.render.place_index import index_locations
 
     briefings, warnings = apply_identities(briefings, identities)
     briefings = sort_newest_first(briefings)
@@ -239,7 +282,7 @@ def build_site_index(
             entry = actor_of.get((briefing.id, name_key(position.speaker or "")))
             if entry is not None and (briefing.id, position_key(position)) not in repeats:
                 entry.positions.append((briefing, position))
-    locations, location_of = _index_locations(briefings)
+    locations, location_of = index_locations(briefings)
     _link_countries(actors, locations)
     for entry in actors.values():
         entry.positions.sort(key=lambda bp: (bp[0].date or "", bp[0].id), reverse=True)
@@ -247,37 +290,6 @@ def build_site_index(
     for place in locations.values():
         place.has_page = len(place.briefings) >= min_briefings_for_page
     return SiteIndex(briefings, actors, locations, actor_of, location_of, warnings, repeats)
-
-
-def _index_locations(
-    briefings: list[Briefing],
-) -> tuple[dict[str, LocationEntry], dict[tuple[str, str], LocationEntry]]:
-    """One entry per place across briefings (by kind, country and name when geocoded)."""
-    locations: dict[str, LocationEntry] = {}
-    location_of: dict[tuple[str, str], LocationEntry] = {}
-    loc_by_key: dict[str, LocationEntry] = {}
-    used_slugs = set(RESERVED_SLUGS)  # places have their own folder, so their own slugs
-    for briefing in sorted(briefings, key=lambda b: b.id):
-        for location in briefing.locations:
-            key = _location_key(location)
-            entry = loc_by_key.get(key)
-            if entry is None:
-                slug = _unique(slugify(location.name, "place"), used_slugs)
-                entry = LocationEntry(
-                    slug=slug,
-                    name=location.name,
-                    kind=location.kind,
-                    country=location.country,
-                    lat=location.lat,
-                    lon=location.lon,
-                )
-                loc_by_key[key] = entry
-                locations[slug] = entry
-            entry.mentions.append(Mention(briefing, location.sentence))
-            entry.mention_count += location.mentions
-            for form in [location.name, *location.aliases]:
-                location_of[(briefing.id, name_key(form))] = entry
-    return locations, location_of
 
 
 def _join_by_alias(
@@ -333,13 +345,18 @@ def _link_countries(actors: dict[str, ActorEntry], locations: dict[str, Location
             for form in [country.name, *country.aliases]:
                 by_form.setdefault(name_key(form), country)
     countries = [place for place in locations.values() if place.kind == "country"]
+
+    def named(place: LocationEntry) -> ActorEntry | None:
+        forms = [place.name, *place.aliases, *place.names]  # "U.S." as well as "United States"
+        return next((by_form[name_key(f)] for f in forms if name_key(f) in by_form), None)
+
     of_code: dict[str, ActorEntry] = {}
     for place in countries:
-        actor = by_form.get(name_key(place.name))
+        actor = named(place)
         if actor is not None and place.country:
             of_code.setdefault(place.country, actor)
     for place in countries:  # "America" is the place the actor "United States" is
-        actor = by_form.get(name_key(place.name)) or of_code.get(place.country or "")
+        actor = named(place) or of_code.get(place.country or "")
         if actor is None:
             continue
         place.actor = actor
@@ -350,7 +367,7 @@ def _link_countries(actors: dict[str, ActorEntry], locations: dict[str, Location
             if len(place.name) > len(actor.name):
                 actor.aliases.add(actor.name)
                 actor.name = place.name
-        actor.aliases.add(place.name)
+        actor.aliases.update(place.names)
         actor.aliases.discard(actor.name)
         actor.mentions.extend(place.mentions)  # its page lists the briefings of both roles
     for place in locations.values():
@@ -394,7 +411,7 @@ def _name_actors(entries: list[ActorEntry]) -> dict[str, ActorEntry]:
         entry.aliases.discard(entry.name)
     order = sorted(entries, key=lambda e: (name_key(e.name), -len(e.mentions), e.mentions[0].briefing.id))
     for entry in order:
-        entry.slug = _unique(slugify(entry.name, "actor"), used)
+        entry.slug = unique_slug(slugify(entry.name, "actor"), used)
         actors[entry.slug] = entry
     return actors
 
@@ -411,13 +428,7 @@ def _add_actor(entry: ActorEntry, actor: Actor, briefing: Briefing) -> None:
     entry.mention_count += actor.mentions
 
 
-def _location_key(location: Location) -> str:
-    if location.lat is not None and location.lon is not None:
-        return f"{location.kind}:{location.country}:{name_key(location.name)}"
-    return f"?:{name_key(location.name)}"
-
-
-def _unique(slug: str, used: set[str]) -> str:
+def unique_slug(slug: str, used: set[str]) -> str:
     candidate, n = slug, 2
     while candidate in used:
         candidate, n = f"{slug}-{n}", n + 1

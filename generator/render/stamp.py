@@ -32,7 +32,7 @@ BRIEFING_SHELL_NAME = "_briefing-shell"  # no article slug starts with "_"
 BEGIN = "<!--bf-stamp-begin-->"
 END = "<!--bf-stamp-end-->"
 # Material adds an <h1> with the page title unless the content has one: the stamped body does.
-_H1_HINT = "<!--the page's own <h1> is stamped in-->"
+H1_HINT = "<!--the page's own <h1> is stamped in-->"
 # The shell's title and description, replaced by each page's own (escaped) in its HTML.
 TITLE_TOKEN = "bfStampTitle7f3a"
 DESCRIPTION_TOKEN = "bfStampDescription7f3a"
@@ -107,7 +107,7 @@ def layout_shell_markdown(body: str, meta: dict[str, Any] | None = None) -> str:
     front = f"title: {TITLE_TOKEN}\ndescription: {DESCRIPTION_TOKEN}\n"
     if meta:
         front += yaml.safe_dump(meta, sort_keys=True, allow_unicode=True)
-    return f"---\n{front}---\n{BEGIN}\n{_H1_HINT}\n\n{body.strip()}\n\n{END}\n"
+    return f"---\n{front}---\n{BEGIN}\n{H1_HINT}\n\n{body.strip()}\n\n{END}\n"
 
 
 class StampError(RuntimeError):
@@ -181,7 +181,7 @@ def _split_shell(html: str, src_uri: str) -> tuple[str, str, str]:
     start, end = html.find(BEGIN), html.find(END)
     if start == -1 or end == -1:
         raise StampError(f"{src_uri}: shell page has no {BEGIN} marker; does a theme override drop content?")
-    middle = html[start + len(BEGIN) : end].replace(_H1_HINT, "")
+    middle = html[start + len(BEGIN) : end].replace(H1_HINT, "")
     return html[:start], middle, html[end + len(END) :]
 
 

@@ -25,7 +25,8 @@ OUTPUT_SUBDIR = "pagefind"
 # The article text itself is left out too: every name, place, number, quote and the summary
 # are indexed from the briefing's tables and lead, and leaving the full text out halves
 # Pagefind's time and memory on a large site (README, "Search").
-EXCLUDE_SELECTORS = (".headerlink", "a[href^='#'][title]", "thead", ".bf-article")
+# The highlight legend above the article is the same on every briefing page too.
+EXCLUDE_SELECTORS = (".headerlink", "a[href^='#'][title]", "thead", ".bf-article", ".bf-legend")
 _INDEXED = re.compile(r"Indexed (\d+) pages?")
 
 

@@ -1,4 +1,4 @@
-/* Client-side views of the briefings site: positions filter, sortable numbers, places map.
+/* Client-side views of the briefings site: positions filter, sortable numbers, places maps.
    Data comes from the JSON files the generator writes; all text is inserted as text nodes. */
 (function () {
   "use strict";
@@ -192,45 +192,197 @@
     }).catch(function (e) { status.textContent = "Could not load the numbers: " + e.message; });
   }
 
+  // Leaflet (and, for the places map, Leaflet.markercluster), loaded once per page from the
+  // vendored copies whose addresses the page gives in data-* attributes.
+  var leafletLoaded = null;
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+  function loadCss(href) {
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = href;
+    document.head.appendChild(css);
+  }
+  function loadLeaflet(box) {
+    if (!leafletLoaded) {
+      loadCss(box.dataset.leafletCss);
+      leafletLoaded = loadScript(box.dataset.leaflet);
+    }
+    var cluster = box.dataset.cluster;
+    if (!cluster) return leafletLoaded;
+    (box.dataset.clusterCss || "").split(" ").filter(Boolean).forEach(loadCss);
+    return leafletLoaded.then(function () { return loadScript(cluster); });
+  }
+
+  // Tiles come from the web when the reader is online; markers work without them, and the
+  // reader is told why the map is blank.
+  function addTiles(map, box) {
+    // Under the tiles, the land of the world (Natural Earth, vendored): what the reader sees
+    // of the map when the tiles do not come.
+    if (box.dataset.land) {
+      map.createPane("bf-land").style.zIndex = 150;
+      load(box.dataset.land).then(function (land) {
+        L.geoJSON(land, {
+          pane: "bf-land", interactive: false,
+          style: { stroke: false, fillColor: "#efe9da", fillOpacity: 1 }  // no edges: none at the date line
+        }).addTo(map);
+      }).catch(function () { /* the markers alone, as before */ });
+    }
+    var layer = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+      maxZoom: 18,
+      attribution: "&copy; OpenStreetMap contributors"
+    }).addTo(map);
+    layer.once("tileerror", function () {
+      var note = document.createElement("p");
+      note.className = "bf-map-note";
+      note.setAttribute("role", "status");
+      note.textContent = "The map's background (OpenStreetMap tiles) could not be loaded: " +
+        "the markers are shown on an outline of the land.";
+      box.parentNode.insertBefore(note, box.nextSibling);
+      box.classList.add("bf-map--no-tiles");
+    });
+  }
+
+  // A marker is a focusable button (Leaflet's keyboard option): Tab reaches it, Enter opens
+  // its popup, whose link then takes the focus.
+  function placeMarker(lat, lon, name, size) {
+    var marker = L.marker([lat, lon], {
+      keyboard: true,
+      title: name,
+      alt: name,
+      icon: L.divIcon({ className: "bf-marker", iconSize: [size, size], html: "" })
+    });
+    marker.on("add", function () {
+      var icon = marker.getElement();
+      if (icon) icon.setAttribute("aria-label", name);
+    });
+    return marker;
+  }
+
+  function focusPopupLink(map) {
+    map.on("popupopen", function (e) {
+      var link = e.popup.getElement() && e.popup.getElement().querySelector("a");
+      if (link) link.focus({ preventScroll: true });
+    });
+  }
+
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    var size = count < 10 ? 30 : count < 100 ? 36 : 44;
+    return L.divIcon({
+      className: "bf-cluster bf-cluster-" + (count < 10 ? "s" : count < 100 ? "m" : "l"),
+      iconSize: [size, size],
+      // Numbers only: no article text goes into this HTML.
+      html: "<span aria-hidden=\"true\">" + count + "</span><span class=\"bf-sr\">" + count +
+        " places here, press Enter to zoom in</span>"
+    });
+  }
+
   function mapView() {
     var box = document.getElementById("bf-map");
     if (!box) return;
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = box.dataset.leafletCss;
-    document.head.appendChild(css);
-    var script = document.createElement("script");
-    script.src = box.dataset.leaflet;
-    script.onload = function () {
+    loadLeaflet(box).then(function () {
       var root = box.dataset.places.replace(/data\/places\.json$/, "");
       var map = L.map(box, { worldCopyJump: true }).setView([20, 0], 2);
-      // Tiles come from the web when the reader is online; markers work without them.
-      L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-        maxZoom: 18,
-        attribution: "&copy; OpenStreetMap contributors"
-      }).addTo(map);
+      addTiles(map, box);
+      focusPopupLink(map);
+      var group = L.markerClusterGroup({
+        maxClusterRadius: 45, showCoverageOnHover: false, iconCreateFunction: clusterIcon
+      });
+      var zoomedByKey = false;
+      group.on("clusterkeypress", function (e) {
+        if (e.originalEvent && e.originalEvent.keyCode === 13) zoomedByKey = true;
+      });
+      // After Enter on a cluster the map zooms and the cluster is gone: the focus goes to
+      // the first marker or cluster now shown, not back to the top of the page.
+      group.on("animationend", function () {
+        if (!zoomedByKey) return;
+        zoomedByKey = false;
+        var first = box.querySelector(".leaflet-marker-pane [tabindex='0']");
+        if (first) first.focus();
+      });
       load(box.dataset.places).then(function (places) {
         var bounds = [];
         places.forEach(function (p) {
-          var marker = L.circleMarker([p.lat, p.lon], {
-            radius: Math.min(4 + 2 * Math.sqrt(p.briefings), 16), weight: 1, fillOpacity: 0.6,
-            className: "bf-marker"
-          }).addTo(map);
+          var size = Math.round(Math.min(12 + 3 * Math.sqrt(p.briefings), 28));
+          var marker = placeMarker(p.lat, p.lon, p.name + ", " + p.briefings + " briefing" +
+            (p.briefings === 1 ? "" : "s"), size);
           var link = document.createElement("a");
           link.href = root + p.url;
           link.textContent = p.name + " (" + p.briefings + ")";
           marker.bindPopup(link);
-          marker.bindTooltip(document.createTextNode(p.name));  // a string would be read as HTML
+          group.addLayer(marker);
           bounds.push([p.lat, p.lon]);
         });
+        map.addLayer(group);
         if (bounds.length) map.fitBounds(bounds, { maxZoom: 6, padding: [20, 20], animate: false });
         box.dataset.markers = String(places.length);
       });
-    };
-    document.head.appendChild(script);
+    });
   }
 
-  function start() { positionsView(); numbersView(); mapView(); }
+  // A place page's own small map: the place's marker at a zoom that fits its kind.
+  var ZOOM = { country: 4, region: 6, county: 8, city: 10 };
+  function placeMapView() {
+    document.querySelectorAll(".bf-place-map").forEach(function (box) {
+      loadLeaflet(box).then(function () {
+        var lat = Number(box.dataset.lat), lon = Number(box.dataset.lon);
+        var map = L.map(box, { scrollWheelZoom: false }).setView([lat, lon], ZOOM[box.dataset.kind] || 11);
+        addTiles(map, box);
+        placeMarker(lat, lon, box.dataset.name, 20).addTo(map);
+        box.dataset.ready = "true";
+      });
+    });
+  }
+
+  // Wide tables scroll sideways on a phone: the ones that overflow get a cue and are
+  // reachable by keyboard (a scrolling region must be focusable).
+  function scrollCues() {
+    document.querySelectorAll(".bf-table").forEach(function (table) {
+      var wide = table.scrollWidth > table.clientWidth + 1;
+      table.classList.toggle("bf-scrolls", wide);
+      if (wide) {
+        table.tabIndex = 0;
+        if (!table.getAttribute("aria-label")) {
+          var heading = table.previousElementSibling;
+          table.setAttribute("aria-label", (heading && /^H[1-6]$/.test(heading.tagName) ?
+            heading.textContent.replace(/\u00b6$/, "").trim() + ": " : "") + "table, scrolls sideways");
+        }
+      } else if (table.tabIndex === 0) {
+        table.removeAttribute("tabindex");
+      }
+    });
+  }
+
+  // Material's "Skip to content" goes to the first heading of the table of contents; on a
+  // generated page the title and summary come before it (the plugin fixes the link in the
+  // HTML, this keeps it right where another builder made the pages).
+  function skipToTitle() {
+    var skip = document.querySelector("a.md-skip"), title = document.getElementById("title");
+    if (skip && title) skip.setAttribute("href", "#title");
+  }
+
+  function watchTables() {
+    scrollCues();
+    window.addEventListener("resize", scrollCues);
+    if (!window.MutationObserver) return;
+    // The positions and numbers tables fill after their data loads: check them again then.
+    var observer = new MutationObserver(function () { requestAnimationFrame(scrollCues); });
+    document.querySelectorAll(".bf-table tbody").forEach(function (tbody) {
+      observer.observe(tbody, { childList: true });
+    });
+  }
+
+  function start() {
+    skipToTitle(); positionsView(); numbersView(); mapView(); placeMapView(); watchTables();
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
