@@ -93,6 +93,22 @@ def _join_plurals(mentions: list[Mention]) -> None:
                 m.kind = "group"
 
 
+def _join_middle_names(mentions: list[Mention]) -> None:
+    """ "John Conyers" and "John James Conyers Jr.": one person, when only one longer name of
+    the article has the same first and last word."""
+    suffixes = name_words()["suffixes"]
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        words = [w for w in m.key.split() if w not in suffixes]
+        if m.kind == "person" and len(words) >= 3:
+            longer[(words[0], words[-1])].add(m.key)
+    for m in mentions:
+        words = m.key.split()
+        owners = longer.get((words[0], words[-1]), set()) if len(words) == 2 else set()
+        if m.kind == "person" and len(owners) == 1:
+            m.key = next(iter(owners))
+
+
 def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """Point each mention's key at the key of the actor it names (in place).
 
@@ -101,6 +117,7 @@ def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     for m in mentions:
         m.key = _generic_key(m.key)
     _join_plurals(mentions)
+    _join_middle_names(mentions)
     surnames = _surname_targets(mentions)
     first_words = _first_word_targets(mentions)
     acronyms = {**_acronym_targets(mentions), **{k: _generic_key(v) for k, v in defined.items()}}
