@@ -31,7 +31,8 @@ def test_a_name_listing_its_fields_is_one_organisation(actors_of):
         "foreign minister and United Nations Educational, Scientific and Cultural Organization "
         "(UNESCO) who questioned his authority to make the change."
     )
-    unesco = next(a for a in actors if a.name == "United Nations Educational, Scientific and Cultural Organization")
+    full = "United Nations Educational, Scientific and Cultural Organization"
+    unesco = next(a for a in actors if a.name == full)
     assert unesco.kind == "organization"
     assert "UNESCO" in unesco.aliases
     assert not {"United Nations Educational", "Cultural Organization"} & set(kinds(actors))
@@ -50,7 +51,8 @@ def test_a_court_for_a_district_of_a_state_is_one_name(actors_of):
         "Judge James Parker Jones, presiding in the United States District Court for the Western "
         "District of Virginia in Abingdon, handed down the sentence."
     )
-    assert kinds(actors)["United States District Court for the Western District of Virginia"] == "organization"
+    court = "United States District Court for the Western District of Virginia"
+    assert kinds(actors)[court] == "organization"
 
 
 def test_a_hospital_name_cut_at_and_is_one_place_and_no_actor(actors_of):
@@ -66,13 +68,28 @@ def test_weekdays_after_a_name_stay_out_of_it(actors_of):
     assert kinds(actors) == {"Central Bank": "organization"}
 
 
+def test_an_island_and_a_pair_of_islands_are_places_unless_they_act(actors_of):
+    actors = actors_of(
+        "The foreign ministers agreed to a future meet on Crete. The deal would make the sea between "
+        "Crete and Cyprus a part of the Turkish zone. Athens expelled the Libyan ambassador to Greece."
+    )
+    found = kinds(actors)
+    assert not {"Crete", "Crete and Cyprus"} & set(found)
+    assert found["Athens"] == "organization"
+
+
+def test_a_court_named_after_justice_is_no_justice(actors_of):
+    actors = actors_of("He mentioned a possible arbitration route at the International Court of Justice.")
+    assert kinds(actors) == {"International Court of Justice": "organization"}
+
+
 # -- names that are no actor -------------------------------------------------------------------
 
 
 def test_a_building_is_no_actor_wherever_it_is_named(actors_of):
     actors = actors_of(
         "Erdoğan pledged converting Hagia Sophia, formerly a Greek Orthodox church and now a museum, "
-        'to a mosque. Erdogan said, "After elections, we will change Hagia Sophia\'s name from museum '
+        "to a mosque. Erdogan said, \"After elections, we will change Hagia Sophia's name from museum "
         'to mosque." Those who remain silent when Masjid Al-Aqsa is attacked cannot tell us what to do.'
     )
     assert [a.kind for a in actors] == ["person"]  # Erdoğan
@@ -80,7 +97,8 @@ def test_a_building_is_no_actor_wherever_it_is_named(actors_of):
 
 def test_contractions_and_interjections_are_no_actors(actors_of):
     actors = actors_of(
-        "I‘m beyond grateful to him for being my boss, my mentor, & my friend. A radio legend indeed. RIP #Imus"
+        "I‘m beyond grateful to him for being my boss, my mentor, & my friend. "
+        "A radio legend indeed. RIP #Imus"
     )
     assert actors == []
     assert has_contraction("I‘m") and has_contraction("We’ve") and not has_contraction("O'Brien")
@@ -97,9 +115,10 @@ def test_an_aircraft_after_a_is_no_organisation(actors_of):
 def test_an_acronym_of_lower_case_words_is_no_organisation(actors_of):
     actors = actors_of(
         "The border demarcation resulted in overlapping exclusive economic zone (EEZ) claims. "
-        "The sea between Crete and Cyprus would become a part of the Turkish EEZ."
+        "The sea between Crete and Cyprus would become a part of the Turkish EEZ. Greece contests "
+        "the EEZ of Cyprus."
     )
-    assert "EEZ" not in kinds(actors)
+    assert not {"EEZ", "EEZ of Cyprus"} & set(kinds(actors))
 
 
 def test_a_disease_and_a_holiday_are_no_actors(actors_of):

@@ -23,6 +23,7 @@ from generator.extract.actors.kinds import (
     has_org_word,
     is_given_name,
     is_people_noun,
+    names_a_body,
     names_no_actor,
     role_says_no_person,
     starts_with_given_name,
@@ -44,6 +45,7 @@ from generator.extract.actors.mentions import (
     trim_span,
 )
 from generator.extract.actors.merge import build_actors, initials, is_acronym, resolve_keys
+from generator.extract.actors.places import is_demonym, is_place_list, is_place_name, is_team_word
 from generator.extract.actors.shapes import (
     building_key,
     common_acronyms,
@@ -97,7 +99,8 @@ class _Finder:
         self.taken = [False] * len(doc)
         self.lower_words = {t.lower_ for t in doc if t.is_lower}
         self.storms = storm_names(doc)
-        self.suppressed = set(common_acronyms(doc))  # keys that name no actor anywhere in the article
+        self.things = common_acronyms(doc)  # "exclusive economic zone (EEZ)": "EEZ", "the EEZ of Cyprus"
+        self.suppressed = set(self.things)  # keys that name no actor anywhere in the article
 
     def find(self) -> None:
         """Run the rules, most reliable first; a token belongs to at most one mention."""
@@ -118,9 +121,11 @@ class _Finder:
                 self._add_entity(Span(self.doc, whole.start, whole.end, label="ORG"))
         self._add_acronyms()
         add_caps_lines(self.doc, self.layout, self.mentions, self.lower_words, self._add)
-        self.mentions = [
-            m for m in self.mentions if m.key not in self.suppressed and norm(m.text) not in self.suppressed
-        ]
+        self.mentions = [m for m in self.mentions if not self._suppressed(m)]
+
+    def _suppressed(self, mention: Mention) -> bool:
+        key = norm(mention.text)
+        return mention.key in self.suppressed or key in self.suppressed or key.split()[0] in self.things
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -191,7 +196,7 @@ class _Finder:
             return
         if kind == "organization" and not self.layout.sport and self._add_given_names(span):
             return
-        if kind == "person" and len(span) == 1 and is_modifier(span) and self._is_demonym(span.text):
+        if kind == "person" and len(span) == 1 and is_modifier(span) and is_demonym(span.text):
             return  # "10:00 a.m. Tongan time"
         if kind == "person":
             if not has_org_word(span.text):
@@ -205,8 +210,10 @@ class _Finder:
         key = norm(text)
         if not looks_like_name(text) or key in not_actors():
             return
-        if kind == "country" and key not in countries() and key not in alias_groups():
-            self._add_place(ent)  # other places are actors only when they act
+        if (kind == "country" and key not in countries() and key not in alias_groups()) or (
+            kind == "organization" and is_place_list(span, self.layout.sport)
+        ):
+            self._add_place(ent)  # other places are actors only when they act: "a meet on Crete"
             return
         if len(span) == 1 and (key in self.lower_words or key in newswire()["labels"]) and not text.isupper():
             return  # a common word with a capital: "Stadium", "Winner"
@@ -222,8 +229,10 @@ class _Finder:
         """A contraction ("I‘m"), a storm, an event, a street, a building or a product."""
         if has_contraction(span.text):
             return True
-        if names_no_actor(span) or norm(span.text) in self.storms:
-            building = building_key(span) if not self.layout.sport else None
+        cut = next((t.i for t in span if t.lower_ == "in" and t.i > span.start), span.end)
+        name = self.doc[span.start : cut]  # "Cahors Cathedral in Cahors": the cathedral
+        if names_no_actor(name) or norm(span.text) in self.storms:
+            building = building_key(name) if not self.layout.sport else None
             if building:
                 self.suppressed.add(building)  # "Hagia Sophia Museum": a lone "Hagia Sophia" too
             return True
@@ -251,7 +260,9 @@ class _Finder:
                 continue
             name = person_name(doc, i, span.end)
             if name is None:
-                if doc[span.end - 1].lower_.rstrip(".") in heads | modifiers:
+                last = doc[span.end - 1].lower_.rstrip(".")
+                office = last in heads | modifiers or any(t.is_lower for t in span)
+                if office and not names_a_body(span.text):
                     return self._add(span, "person") is not None  # the office: "US Secretary of State"
                 break
             if name.title and not has_org_word(doc[name.start : name.end].text):
@@ -301,38 +312,14 @@ class _Finder:
         if self._is_media(person, norm(text)):
             self._add(person, "media")
             return
-        if self.layout.sport == "team" and len(person) == 1 and self._is_team_word(person):
+        if self.layout.sport == "team" and len(person) == 1 and is_team_word(person):
             self._add(person, "organization")  # "Surrey", "the Brewers"
             return
-        if len(person) == 1 and not name.title and self._is_place_name(person):
+        if len(person) == 1 and not name.title and is_place_name(person, self.layout.sport):
             self._add_place(person)  # "Bermuda": a place, an actor only when it acts
             return
         titled = self.doc[name.title_start : name.end].text if name.title else None
         self._add(person, "person", title=name.title, role=name.role, titled=titled)
-
-    def _is_place_name(self, token_span: Span) -> bool:
-        """A lone word that is a country or a known place and no given name ("Bermuda")."""
-        from generator.extract.locations.gazetteer import load_gazetteer
-
-        text = token_span.text
-        if is_given_name(text) or self.layout.sport:
-            return False
-        return norm(text) in countries() or bool(load_gazetteer().lookup(text))
-
-    def _is_demonym(self, text: str) -> bool:
-        from generator.extract.locations.gazetteer import load_gazetteer
-
-        return load_gazetteer().demonym(text) is not None
-
-    def _is_team_word(self, token_span: Span) -> bool:
-        """In team sports copy a lone place name or plural name is a team: "Kent made up for lost
-        time", "the Brewers rallied"."""
-        token = token_span[0]
-        if token.tag_ == "NNPS" or has_org_word(token.text):
-            return True
-        from generator.extract.locations.gazetteer import load_gazetteer
-
-        return bool(load_gazetteer().lookup(token.text))
 
     def _add_nationality(self, ent: Span) -> None:
         """ "the Iraqi government" -> organisation, "Syrian refugees" -> group, "the Iraqis" ->

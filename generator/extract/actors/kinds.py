@@ -63,6 +63,11 @@ def has_org_word(text: str) -> bool:
     return "&" in text or any(w in org for w in _words(text))
 
 
+def names_a_body(text: str) -> bool:
+    """ "International Court of Justice", "Council of State": a body, not the office of its last word."""
+    return any(w in kind_words()["body_words"] for w in _words(text))
+
+
 def ends_with_team_word(text: str) -> bool:
     words = _words(text)
     return bool(words) and words[-1] in kind_words()["team_words"]
@@ -99,8 +104,8 @@ def names_no_actor(span: Span) -> bool:
         return True
     if len(keys) >= 3 and keys[-1] in words["holiday_words"]:
         return True  # "Martin Luther King Jr. Day"
-    if keys[0] in words["place_first_words"] and len(keys) > 1:
-        return True  # "Masjid Al-Aqsa", "Mount Sinai"
+    if keys[0] in words["place_first_words"]:
+        return True  # "Masjid Al-Aqsa", "Mount Sinai", "the Rue des Soubirous"
     if keys[0] in words["event_cues"] and len(keys) > 1:
         return True  # "Tropical Storm Humberto"
     return span.start > 0 and doc[span.start - 1].lower_ in words["event_cues"]

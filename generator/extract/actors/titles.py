@@ -122,8 +122,8 @@ def person_name(doc: Doc, start: int, end: int) -> PersonName | None:
     """
     run_start, name_start = _title_run(doc, start, end)
     title_start = min(run_start, _title_before(doc, start))
-    if name_start >= end:
-        return None
+    if name_start >= end or (name_start > run_start and doc[name_start].is_lower):
+        return None  # only titles: "Secretary of Justice for Puerto Rico" is an office
     title = doc[title_start:name_start].text if title_start < name_start else None
     role = _role_after(doc, name_start, end) or _role_before(doc, title_start)
     return PersonName(name_start, end, title_start, title, role)
