@@ -364,8 +364,8 @@ class _Finder:
         deps = ("compound", "poss") if possessive else ("amod", "compound", "nmod")
         if root.dep_ not in deps or not (ent.end <= head.i <= ent.end + 3):
             return False
-        if head.pos_ != "NOUN":
-            return False
+        if head.pos_ != "NOUN" or any(t.is_punct for t in self.doc[ent.end : head.i]):
+            return False  # not across a quote: 'Tu-95 "Bear" bombers'
         kind = institutions().get(head.lower_)
         if office and not kind and head.lower_ in title_words()[0]:
             kind = "person"
