@@ -189,3 +189,31 @@ def test_a_surname_in_other_letters_than_a_to_z_is_a_name(actors_of):
         "Special Envoy Staffan de Mistura."
     )
     assert kinds(actors)["Mevlüt Çavuşoğlu"] == "person"
+
+
+# -- identity within the article -----------------------------------------------------------------
+
+
+def test_the_country_is_no_acronym_of_a_senate(actors_of):
+    actors = actors_of(
+        "After his release from prison, Blankenship ran for the Republican Party's US Senate "
+        "nomination. He said the U.S. economy grew."
+    )
+    found = kinds(actors)
+    assert found["US Senate"] == "organization" and found["United States"] == "country"
+
+
+def test_a_name_under_two_forms_of_its_country_is_one_actor(actors_of):
+    actors = actors_of(
+        "The U.S.S. Grayback was lost in 1944. The United States Navy said the U.S. Navy would "
+        "honour the crew."
+    )
+    assert kinds(actors) == {"United States Navy": "organization"}  # and no ship
+
+
+def test_a_union_listing_its_trades_is_one_organisation(actors_of):
+    actors = actors_of(
+        "Mick Cash, general secretary of the National Union of Rail, Maritime and Transport Workers, "
+        "said the move was welcome."
+    )
+    assert kinds(actors)["National Union of Rail, Maritime and Transport Workers"] == "organization"

@@ -226,6 +226,15 @@ class _Finder:
             self._note_definition(span, mention)
 
     def _names_no_actor(self, span: Span, kind: str) -> bool:
+        """A contraction ("I‘m"), a storm, an event, a street, a building or a product; its words
+        then give no acronym either ("U.S.S. Grayback")."""
+        if self._no_actor(span, kind):
+            for i in range(span.start, span.end):
+                self.taken[i] = True
+            return True
+        return False
+
+    def _no_actor(self, span: Span, kind: str) -> bool:
         """A contraction ("I‘m"), a storm, an event, a street, a building or a product."""
         if has_contraction(span.text):
             return True

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from generator.briefing import Actor
 from generator.extract.actors.kinds import has_org_word
 from generator.extract.actors.mentions import Mention
-from generator.extract.actors.words import name_words
+from generator.extract.actors.words import countries, name_words, norm
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _KIND_ORDER = ("country", "person", "media", "organization", "group", "other")
@@ -68,7 +68,7 @@ def _acronym_targets(mentions: list[Mention]) -> dict[str, str]:
             by_initials[initials(m.text)].add(m.key)
     targets = {}
     for m in mentions:
-        if is_acronym(m.text):
+        if is_acronym(m.text) and m.kind != "country":  # "U.S." is no "US Senate"
             keys = by_initials.get(m.text.replace(".", "").upper(), set())
             if len(keys) == 1:
                 targets[m.key] = next(iter(keys))
@@ -91,6 +91,17 @@ def _join_plurals(mentions: list[Mention]) -> None:
             m.key = m.key[:-1]
             if m.kind == "person":  # "the Houthis" (the model said person) are the group
                 m.kind = "group"
+
+
+def _country_prefix_key(key: str) -> str:
+    """ "us navy" -> "united states navy": a name that starts with a form of a country is keyed by
+    the country's one name, so "U.S. Navy" and "United States Navy" are one actor."""
+    words = key.split()
+    for n in (3, 2, 1):
+        country = countries().get(" ".join(words[:n])) if len(words) > n else None
+        if country:
+            return " ".join([norm(country), *words[n:]])
+    return key
 
 
 def _join_middle_names(mentions: list[Mention]) -> None:
@@ -116,6 +127,8 @@ def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """
     for m in mentions:
         m.key = _generic_key(m.key)
+        if m.kind in ("organization", "media", "group"):
+            m.key = _country_prefix_key(m.key)
     _join_plurals(mentions)
     _join_middle_names(mentions)
     surnames = _surname_targets(mentions)
