@@ -217,3 +217,24 @@ def test_a_union_listing_its_trades_is_one_organisation(actors_of):
         "said the move was welcome."
     )
     assert kinds(actors)["National Union of Rail, Maritime and Transport Workers"] == "organization"
+
+
+def test_an_acronym_of_the_name_without_its_country_joins_it(actors_of):
+    actors = actors_of(
+        "The United States Commission on Presidential Debates announced on Friday the debate was "
+        "cancelled. The CPD said the candidates had been told."
+    )
+    assert kinds(actors) == {"United States Commission on Presidential Debates": "organization"}
+
+
+def test_the_town_after_mayor_of_is_part_of_the_title(actors_of):
+    actors = actors_of("The city was shocked, said Mayor of Koszalin Piotr Jedlinski on Saturday.")
+    assert kinds(actors) == {"Piotr Jedlinski": "person"}
+
+
+def test_a_common_word_opening_a_sentence_is_no_person(actors_of):
+    actors = actors_of(
+        "A fire killed five girls at an escape room in Koszalin. Escape rooms see participants locked "
+        "into a space and given clues."
+    )
+    assert "Escape" not in kinds(actors)

@@ -316,6 +316,8 @@ class _Finder:
             return
         if not looks_like_name(text) or norm(text) in not_actors():
             return
+        if len(person) == 1 and person.start == person[0].sent.start and norm(text) in self.lower_words:
+            return  # "Escape rooms see participants locked in": a common word opening the sentence
         if name.title and norm(text) in countries():
             return  # "Captain America", "Mister America": a character or a work, not a person
         if self._is_media(person, norm(text)):

@@ -66,6 +66,9 @@ def _acronym_targets(mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         if len(m.text.split()) >= 2 and m.kind in ("organization", "media", "group", "other"):
             by_initials[initials(m.text)].add(m.key)
+            rest = _without_country(m.text)  # "CPD": "(United States) Commission on Presidential Debates"
+            if rest != m.text and len(rest.split()) >= 2:
+                by_initials[initials(rest)].add(m.key)
     targets = {}
     for m in mentions:
         if is_acronym(m.text) and m.kind != "country":  # "U.S." is no "US Senate"
@@ -102,6 +105,15 @@ def _country_prefix_key(key: str) -> str:
         if country:
             return " ".join([norm(country), *words[n:]])
     return key
+
+
+def _without_country(text: str) -> str:
+    """The name without the form of a country it starts with: "US Navy" -> "Navy"."""
+    words = text.split()
+    for n in (3, 2, 1):
+        if len(words) > n and norm(" ".join(words[:n])) in countries():
+            return " ".join(words[n:])
+    return text
 
 
 def _join_middle_names(mentions: list[Mention]) -> None:
