@@ -17,10 +17,13 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from generator.briefing import Actor
+from generator.extract.actors.caps_lines import add_caps_lines
 from generator.extract.actors.kinds import (
     ends_with_team_word,
     has_org_word,
     is_given_name,
+    is_people_noun,
+    names_a_body,
     names_no_actor,
     role_says_no_person,
     starts_with_given_name,
@@ -29,8 +32,6 @@ from generator.extract.actors.kinds import (
 from generator.extract.actors.layout import (
     Layout,
     digest_titles,
-    is_label,
-    name_chunks,
     read_layout,
     result_chunks,
     table_chunks,
@@ -44,6 +45,17 @@ from generator.extract.actors.mentions import (
     trim_span,
 )
 from generator.extract.actors.merge import build_actors, initials, is_acronym, resolve_keys
+from generator.extract.actors.places import is_demonym, is_place_list, is_place_name, is_team_word
+from generator.extract.actors.shapes import (
+    building_key,
+    common_acronyms,
+    given_name_parts,
+    has_contraction,
+    is_lone_given_name,
+    is_modifier,
+    is_thing_after_article,
+    joined_entities,
+)
 from generator.extract.actors.titles import person_name, title_words
 from generator.extract.actors.words import (
     alias_groups,
@@ -87,6 +99,8 @@ class _Finder:
         self.taken = [False] * len(doc)
         self.lower_words = {t.lower_ for t in doc if t.is_lower}
         self.storms = storm_names(doc)
+        self.things = common_acronyms(doc)  # "exclusive economic zone (EEZ)": "EEZ", "the EEZ of Cyprus"
+        self.suppressed = set(self.things)  # keys that name no actor anywhere in the article
 
     def find(self) -> None:
         """Run the rules, most reliable first; a token belongs to at most one mention."""
@@ -94,11 +108,24 @@ class _Finder:
             self._add_chunk(start, end)
         for start, end in digest_titles(self.doc, self.layout):
             self._add(self.doc[start:end], "media")
+        joined = {
+            (part.start, part.end): whole for *parts, whole in joined_entities(self.doc) for part in parts
+        }
         for ent in self.doc.ents:
-            if not self.layout.unreliable(ent.start):
+            if self.layout.unreliable(ent.start):
+                continue
+            whole = joined.get((ent.start, ent.end))
+            if whole is None:
                 self._add_entity(ent)
+            elif whole.start == ent.start:
+                self._add_entity(Span(self.doc, whole.start, whole.end, label="ORG"))
         self._add_acronyms()
-        self._add_caps_lines()
+        add_caps_lines(self.doc, self.layout, self.mentions, self.lower_words, self._add)
+        self.mentions = [m for m in self.mentions if not self._suppressed(m)]
+
+    def _suppressed(self, mention: Mention) -> bool:
+        key = norm(mention.text)
+        return mention.key in self.suppressed or key in self.suppressed or key.split()[0] in self.things
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -165,9 +192,13 @@ class _Finder:
             self._add_nationality(ent)
             return
         span = trim_span(ent)
-        if span is not None and (names_no_actor(span) or norm(span.text) in self.storms):
-            return  # a storm, an event, a street or a building
-        if span is not None and kind == "person":
+        if span is None or self._names_no_actor(span, kind):
+            return
+        if kind == "organization" and not self.layout.sport and self._add_given_names(span):
+            return
+        if kind == "person" and len(span) == 1 and is_modifier(span) and is_demonym(span.text):
+            return  # "10:00 a.m. Tongan time"
+        if kind == "person":
             if not has_org_word(span.text):
                 self._add_person(span)
                 return
@@ -179,8 +210,10 @@ class _Finder:
         key = norm(text)
         if not looks_like_name(text) or key in not_actors():
             return
-        if kind == "country" and key not in countries() and key not in alias_groups():
-            self._add_place(ent)  # other places are actors only when they act
+        if (kind == "country" and key not in countries() and key not in alias_groups()) or (
+            kind == "organization" and is_place_list(span, self.layout.sport)
+        ):
+            self._add_place(ent)  # other places are actors only when they act: "a meet on Crete"
             return
         if len(span) == 1 and (key in self.lower_words or key in newswire()["labels"]) and not text.isupper():
             return  # a common word with a capital: "Stadium", "Winner"
@@ -192,6 +225,35 @@ class _Finder:
         if mention:
             self._note_definition(span, mention)
 
+    def _names_no_actor(self, span: Span, kind: str) -> bool:
+        """A contraction ("I‘m"), a storm, an event, a street, a building or a product; its words
+        then give no acronym either ("U.S.S. Grayback")."""
+        if self._no_actor(span, kind):
+            for i in range(span.start, span.end):
+                self.taken[i] = True
+            return True
+        return False
+
+    def _no_actor(self, span: Span, kind: str) -> bool:
+        """A contraction ("I‘m"), a storm, an event, a street, a building or a product."""
+        if has_contraction(span.text):
+            return True
+        cut = next((t.i for t in span if t.lower_ == "in" and t.i > span.start), span.end)
+        name = self.doc[span.start : cut]  # "Cahors Cathedral in Cahors": the cathedral
+        if names_no_actor(name) or norm(span.text) in self.storms:
+            building = building_key(name) if not self.layout.sport else None
+            if building:
+                self.suppressed.add(building)  # "Hagia Sophia Museum": a lone "Hagia Sophia" too
+            return True
+        return kind in ("person", "organization") and is_thing_after_article(span)
+
+    def _add_given_names(self, span: Span) -> bool:
+        """An organisation-labelled given name or list of them: "Nadine", "Deirdre, Wyatt & Zach"."""
+        parts = given_name_parts(span) or ([span] if is_lone_given_name(span) else [])
+        for part in parts:
+            self._add_person(part)
+        return bool(parts)
+
     def _add_titled_person(self, span: Span) -> bool:
         """An organisation-labelled span that names a person: "Deputy Secretary of State Tony
         Blinken", "U.S. Secretary of State Kerry", "Mr Alzoubi", "Ruben Sierra", "Minister for
@@ -200,12 +262,16 @@ class _Finder:
         heads, modifiers = title_words()
         if has_org_word(span.text) and not any(t.lower_.rstrip(".") in heads for t in span):
             return False
+        if self._title_of_next_name(span):
+            return True  # "Interior" of "Interior Minister Joachim Brudziński"
         for i in range(span.start, span.end):
             if doc[i].lower_.rstrip(".") not in heads | modifiers or not doc[i].text[:1].isupper():
                 continue
             name = person_name(doc, i, span.end)
             if name is None:
-                if doc[span.end - 1].lower_.rstrip(".") in heads | modifiers:
+                last = doc[span.end - 1].lower_.rstrip(".")
+                office = last in heads | modifiers or any(t.is_lower for t in span)
+                if office and not names_a_body(span.text):
                     return self._add(span, "person") is not None  # the office: "US Secretary of State"
                 break
             if name.title and not has_org_word(doc[name.start : name.end].text):
@@ -222,6 +288,19 @@ class _Finder:
                 return True
         return False
 
+    def _title_of_next_name(self, span: Span) -> bool:
+        """Title words, the person's name right after them: "Interior [Minister] Joachim Brudziński",
+        "Roman Catholic Bishop Emeritus Dinualdo Gutierrez"."""
+        heads, modifiers = title_words()
+        words = heads | modifiers
+        if not any(t.lower_.rstrip(".") in words for t in span):
+            return False
+        i = span.end
+        while i < len(self.doc) and self.doc[i].lower_.rstrip(".") in words and not self.doc[i].ent_type_:
+            i += 1
+        only_titles = all(t.lower_.rstrip(".") in words for t in span)
+        return (only_titles or i > span.end) and i < len(self.doc) and self.doc[i].ent_type_ == "PERSON"
+
     def _add_person(self, span: Span) -> None:
         if self._add_phrase(span, possessive=True):
             # "the Assad regime" is an organisation, and its name still names the man
@@ -232,40 +311,26 @@ class _Finder:
             return
         person = self.doc[name.start : name.end]
         text = clean_text(person)
-        if not looks_like_name(text) or norm(text) in not_actors() or role_says_no_person(name.role):
+        if role_says_no_person(name.role):
+            self.suppressed.add(norm(text))  # "Hagia Sophia, formerly a church": everywhere
             return
+        if not looks_like_name(text) or norm(text) in not_actors():
+            return
+        if len(person) == 1 and person.start == person[0].sent.start and norm(text) in self.lower_words:
+            return  # "Escape rooms see participants locked in": a common word opening the sentence
         if name.title and norm(text) in countries():
             return  # "Captain America", "Mister America": a character or a work, not a person
         if self._is_media(person, norm(text)):
             self._add(person, "media")
             return
-        if self.layout.sport == "team" and len(person) == 1 and self._is_team_word(person):
+        if self.layout.sport == "team" and len(person) == 1 and is_team_word(person):
             self._add(person, "organization")  # "Surrey", "the Brewers"
             return
-        if len(person) == 1 and not name.title and self._is_place_name(person):
+        if len(person) == 1 and not name.title and is_place_name(person, self.layout.sport):
             self._add_place(person)  # "Bermuda": a place, an actor only when it acts
             return
         titled = self.doc[name.title_start : name.end].text if name.title else None
         self._add(person, "person", title=name.title, role=name.role, titled=titled)
-
-    def _is_place_name(self, token_span: Span) -> bool:
-        """A lone word that is a country or a known place and no given name ("Bermuda")."""
-        from generator.extract.locations.gazetteer import load_gazetteer
-
-        text = token_span.text
-        if is_given_name(text) or self.layout.sport:
-            return False
-        return norm(text) in countries() or bool(load_gazetteer().lookup(text))
-
-    def _is_team_word(self, token_span: Span) -> bool:
-        """In team sports copy a lone place name or plural name is a team: "Kent made up for lost
-        time", "the Brewers rallied"."""
-        token = token_span[0]
-        if token.tag_ == "NNPS" or has_org_word(token.text):
-            return True
-        from generator.extract.locations.gazetteer import load_gazetteer
-
-        return bool(load_gazetteer().lookup(token.text))
 
     def _add_nationality(self, ent: Span) -> None:
         """ "the Iraqi government" -> organisation, "Syrian refugees" -> group, "the Iraqis" ->
@@ -275,7 +340,7 @@ class _Finder:
         span = trim_span(ent)
         if span is None or names_no_actor(span):
             return
-        if len(span) == 1 and span[0].tag_ == "JJ" and span[0].dep_ in ("amod", "compound", "nmod", "acomp"):
+        if is_modifier(span) or (len(span) == 1 and span[0].tag_ == "JJ" and span[0].dep_ == "acomp"):
             return  # an adjective: its noun, if an actor, is found by _add_phrase
         if looks_like_name(span.text):
             mention = self._add(span, "group")
@@ -310,19 +375,26 @@ class _Finder:
         deps = ("compound", "poss") if possessive else ("amod", "compound", "nmod")
         if root.dep_ not in deps or not (ent.end <= head.i <= ent.end + 3):
             return False
-        if head.pos_ != "NOUN":
-            return False
+        if head.pos_ != "NOUN" or any(t.is_punct for t in self.doc[ent.end : head.i]):
+            return False  # not across a quote: 'Tu-95 "Bear" bombers'
         kind = institutions().get(head.lower_)
         if office and not kind and head.lower_ in title_words()[0]:
             kind = "person"
         if possessive:
             if kind != "organization" or (head.tag_ == "NNS" and head.lower_ != "forces"):
                 return False  # "the Assad regime", "Assad forces"; not "Trump officials"
-        elif not kind and head.tag_ == "NNS":
-            kind = "group"
+        elif not kind and head.tag_ == "NNS" and is_people_noun(head.lemma_):
+            kind = "group"  # "Syrian refugees"; not "Turkish waters", "army deployments"
         if not kind:
             return False
+        if kind == "person" and self._names_follow(head.i + 1):
+            return True  # "Egyptian foreign minister Sameh Shoukry": the office is his title
         return self._add(self.doc[ent.start : head.i + 1], kind) is not None
+
+    def _names_follow(self, i: int) -> bool:
+        """A name right after the office, no comma between ("the Iraqi Foreign Minister, Ibrahim
+        al-Jaafari" keeps the office apart)."""
+        return i < len(self.doc) and self.doc[i].ent_type_ == "PERSON"
 
     def _is_media(self, span: Span, key: str) -> bool:
         """A newspaper, agency or broadcaster, by its name or by the noun before it."""
@@ -364,48 +436,3 @@ class _Finder:
             return True
         neighbours = (doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc))
         return any(t.is_upper and t.is_alpha and len(t) > 1 and not t.ent_type_ for t in neighbours)
-
-    def _add_caps_lines(self) -> None:
-        """Names in ALL-CAPS lines count only when the article names them elsewhere (or are countries)."""
-        known = {m.key: m for m in self.mentions}
-        by_text = {norm(m.text): m for m in self.mentions}
-        body_names = self._body_names() if self.layout.sport else {}
-        for n in sorted(self.layout.caps):
-            start, end = self.layout.lines[n]
-            for chunk_start, chunk_end in name_chunks(self.doc, start, end):
-                self._match_caps(chunk_start, chunk_end, known, by_text, body_names)
-
-    def _match_caps(self, start: int, end: int, known: dict, by_text: dict, body_names: dict) -> None:
-        """Longest word windows of an ALL-CAPS chunk that match a known name."""
-        i = start
-        while i < end:
-            for j in range(min(end, i + 4), i, -1):
-                key = norm(self.doc[i:j].text)
-                match = by_text.get(key) or known.get(key)
-                if match or key in countries() or key in body_names:
-                    kind = match.kind if match else ("country" if key in countries() else body_names[key])
-                    mention = self._add(self.doc[i:j], kind)
-                    if mention:
-                        mention.headline = True
-                    if mention and match:
-                        mention.key = match.key
-                    i = j
-                    break
-            else:
-                i += 1
-
-    def _body_names(self) -> dict[str, str]:
-        """Capitalised word runs inside sentences of a sports article (the teams the model missed)."""
-        names: dict[str, str] = {}
-        kind = "person" if self.layout.sport == "individual" else "organization"
-        for n, (start, end) in enumerate(self.layout.lines):
-            if n in self.layout.caps or n == self.layout.dateline:
-                continue
-            for chunk_start, chunk_end in name_chunks(self.doc, start, end):
-                token = self.doc[chunk_start]
-                if token.i == token.sent.start or is_label(self.doc, chunk_start, chunk_end):
-                    continue
-                key = norm(self.doc[chunk_start:chunk_end].text)
-                if key not in not_actors() and key not in self.lower_words:
-                    names[key] = kind
-        return names

@@ -63,6 +63,11 @@ def has_org_word(text: str) -> bool:
     return "&" in text or any(w in org for w in _words(text))
 
 
+def names_a_body(text: str) -> bool:
+    """ "International Court of Justice", "Council of State": a body, not the office of its last word."""
+    return any(w in kind_words()["body_words"] for w in _words(text))
+
+
 def ends_with_team_word(text: str) -> bool:
     words = _words(text)
     return bool(words) and words[-1] in kind_words()["team_words"]
@@ -97,6 +102,10 @@ def names_no_actor(span: Span) -> bool:
     keys = _words(span.text) or [""]
     if keys[-1] in words["place_words"] or keys[-1] in words["event_words"]:
         return True
+    if len(keys) >= 3 and keys[-1] in words["holiday_words"]:
+        return True  # "Martin Luther King Jr. Day"
+    if keys[0] in words["place_first_words"]:
+        return True  # "Masjid Al-Aqsa", "Mount Sinai", "the Rue des Soubirous"
     if keys[0] in words["event_cues"] and len(keys) > 1:
         return True  # "Tropical Storm Humberto"
     return span.start > 0 and doc[span.start - 1].lower_ in words["event_cues"]
@@ -111,6 +120,21 @@ def storm_names(doc: Doc) -> frozenset[str]:
         for i, token in enumerate(doc[:-1])
         if token.lower_ in cues and doc[i + 1].is_title and doc[i + 1].lower_ not in cues
     )
+
+
+_PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ite", "man", "ese")
+
+
+def is_people_noun(lemma: str) -> bool:
+    """ "refugee", "fighter", "troop": a noun that names people ("Syrian refugees" is a group);
+    not "water", "deployment", "concern" ("Turkish waters" is no actor)."""
+    words = kind_words()
+    lemma = lemma.lower()
+    if lemma in words["group_nouns"]:
+        return True
+    if lemma in words["not_group_nouns"] or lemma.endswith("ment"):
+        return False
+    return lemma.endswith(_PEOPLE_ENDINGS)
 
 
 def role_says_no_person(role: str | None) -> bool:

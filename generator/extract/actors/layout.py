@@ -140,6 +140,14 @@ def name_chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return chunks
 
 
+def _date_word(token: Token) -> bool:
+    """A word of a date: "May 27-29", "Friday"; not the team a dated fixture line names after
+    "v" ("May 27-29 v Gloucestershire", all one date to the model)."""
+    if token.ent_type_ != "DATE":
+        return False
+    return token.like_num or token.is_lower or norm(token.text) in not_actors()
+
+
 def is_label(doc: Doc, start: int, end: int) -> bool:
     """Column heads, labels and venues: "Division", "W D L", "Attendance", "Leicester:"."""
     labels = newswire()["labels"]
@@ -148,8 +156,10 @@ def is_label(doc: Doc, start: int, end: int) -> bool:
         return True
     if all(len(t.text.rstrip(".")) <= 1 for t in doc[start:end]):
         return True
-    if any(t.ent_type_ in ("ORDINAL", "DATE", "TIME", "CARDINAL") for t in doc[start:end]):
+    if any(t.ent_type_ in ("ORDINAL", "TIME", "CARDINAL") or _date_word(t) for t in doc[start:end]):
         return True
+    if end - start == 1 and words[0] in newswire()["ordinals"]:
+        return True  # "Third test (at Old Trafford)"
     if end < len(doc) and doc[end].text == ":":
         return True
     return norm(doc[start:end].text) in not_actors()

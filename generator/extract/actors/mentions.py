@@ -93,10 +93,10 @@ def clean_text(span: Span) -> str:
 
 def looks_like_name(text: str) -> bool:
     """A name has a capital letter, and its last word has one too or is a number ("al-Abadi", "Euro 96")."""
-    if not re.search(r"[A-Z]", text):
+    if not any(c.isupper() for c in text):
         return False
-    last = text.split()[-1]
-    return bool(re.search(r"[A-Z0-9]", last)) or not last[0].isalpha()
+    last = text.split()[-1]  # "Mevlüt Çavuşoğlu": any capital letter, not only A-Z
+    return any(c.isupper() or c.isdigit() for c in last) or not last[0].isalpha()
 
 
 def sentence_of(doc: Doc, index: int) -> str:

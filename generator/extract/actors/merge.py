@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from generator.briefing import Actor
 from generator.extract.actors.kinds import has_org_word
 from generator.extract.actors.mentions import Mention
-from generator.extract.actors.words import name_words
+from generator.extract.actors.words import countries, name_words, norm
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _KIND_ORDER = ("country", "person", "media", "organization", "group", "other")
@@ -66,9 +66,12 @@ def _acronym_targets(mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         if len(m.text.split()) >= 2 and m.kind in ("organization", "media", "group", "other"):
             by_initials[initials(m.text)].add(m.key)
+            rest = _without_country(m.text)  # "CPD": "(United States) Commission on Presidential Debates"
+            if rest != m.text and len(rest.split()) >= 2:
+                by_initials[initials(rest)].add(m.key)
     targets = {}
     for m in mentions:
-        if is_acronym(m.text):
+        if is_acronym(m.text) and m.kind != "country":  # "U.S." is no "US Senate"
             keys = by_initials.get(m.text.replace(".", "").upper(), set())
             if len(keys) == 1:
                 targets[m.key] = next(iter(keys))
@@ -93,6 +96,42 @@ def _join_plurals(mentions: list[Mention]) -> None:
                 m.kind = "group"
 
 
+def _country_prefix_key(key: str) -> str:
+    """ "us navy" -> "united states navy": a name that starts with a form of a country is keyed by
+    the country's one name, so "U.S. Navy" and "United States Navy" are one actor."""
+    words = key.split()
+    for n in (3, 2, 1):
+        country = countries().get(" ".join(words[:n])) if len(words) > n else None
+        if country:
+            return " ".join([norm(country), *words[n:]])
+    return key
+
+
+def _without_country(text: str) -> str:
+    """The name without the form of a country it starts with: "US Navy" -> "Navy"."""
+    words = text.split()
+    for n in (3, 2, 1):
+        if len(words) > n and norm(" ".join(words[:n])) in countries():
+            return " ".join(words[n:])
+    return text
+
+
+def _join_middle_names(mentions: list[Mention]) -> None:
+    """ "John Conyers" and "John James Conyers Jr.": one person, when only one longer name of
+    the article has the same first and last word."""
+    suffixes = name_words()["suffixes"]
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        words = [w for w in m.key.split() if w not in suffixes]
+        if m.kind == "person" and len(words) >= 3:
+            longer[(words[0], words[-1])].add(m.key)
+    for m in mentions:
+        words = m.key.split()
+        owners = longer.get((words[0], words[-1]), set()) if len(words) == 2 else set()
+        if m.kind == "person" and len(owners) == 1:
+            m.key = next(iter(owners))
+
+
 def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """Point each mention's key at the key of the actor it names (in place).
 
@@ -100,7 +139,10 @@ def resolve_keys(mentions: list[Mention], defined: dict[str, str]) -> None:
     """
     for m in mentions:
         m.key = _generic_key(m.key)
+        if m.kind in ("organization", "media", "group"):
+            m.key = _country_prefix_key(m.key)
     _join_plurals(mentions)
+    _join_middle_names(mentions)
     surnames = _surname_targets(mentions)
     first_words = _first_word_targets(mentions)
     acronyms = {**_acronym_targets(mentions), **{k: _generic_key(v) for k, v in defined.items()}}

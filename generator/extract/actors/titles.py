@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from generator.extract.actors.kinds import is_given_name
 from generator.extract.text.honorifics import title_words
 
 _ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
@@ -42,6 +43,9 @@ def _is_title_token(token: Token) -> bool:
     key = _title_key(token)
     if key == "of":
         return True
+    if token.text == "-" and 0 < token.i < len(token.doc) - 1:  # "Bishop-Emeritus"
+        before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+        return _title_key(before) in heads | modifiers and _title_key(after) in heads | modifiers
     return bool(token.text[:1].isupper()) and (key in heads or key in modifiers)
 
 
@@ -114,6 +118,14 @@ def _role_after(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _place_of_title(doc: Doc, start: int, end: int, title_start: int) -> bool:
+    """The first word of the name follows the title's "of", is no given name and a given name
+    follows it: "Mayor of Koszalin Piotr Jedlinski"."""
+    if not (title_start < start and end - start >= 3 and doc[start - 1].lower_ == "of"):
+        return False
+    return not is_given_name(doc[start].text) and is_given_name(doc[start + 1].text)
+
+
 def person_name(doc: Doc, start: int, end: int) -> PersonName | None:
     """Split a PERSON span into title and name, and find the person's role.
 
@@ -122,8 +134,10 @@ def person_name(doc: Doc, start: int, end: int) -> PersonName | None:
     """
     run_start, name_start = _title_run(doc, start, end)
     title_start = min(run_start, _title_before(doc, start))
-    if name_start >= end:
-        return None
+    if _place_of_title(doc, name_start, end, title_start):
+        name_start += 1  # "Mayor of [Koszalin] Piotr Jedlinski": the town is the title's
+    if name_start >= end or (name_start > run_start and doc[name_start].is_lower):
+        return None  # only titles: "Secretary of Justice for Puerto Rico" is an office
     title = doc[title_start:name_start].text if title_start < name_start else None
     role = _role_after(doc, name_start, end) or _role_before(doc, title_start)
     return PersonName(name_start, end, title_start, title, role)
