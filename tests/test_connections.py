@@ -18,8 +18,8 @@ date: 2021-08-02
 source: Capital Times
 ---
 
-Governor Mark Hale and Springfield Mayor Jane Quimby toured the bridge site in Springfield on
-Monday. "We will open it next spring," Quimby said.
+Governor Mark Hale and Springfield Mayor Jane Quimby toured the bridge site in Springfield,
+Illinois, on Monday. "We will open it next spring," Quimby said.
 """
 
 

@@ -18,7 +18,7 @@ tags: [infrastructure]
 ---
 
 Springfield Mayor Jane Quimby said on Tuesday that the city will build a new bridge over the
-river. "This bridge will serve the people of Springfield for a century," Quimby said.
+river in Springfield, Illinois. "This bridge will serve the people of Springfield for a century," Quimby said.
 """
 FLOOD = """---
 title: Governor visits Springfield flood zone
