@@ -193,6 +193,17 @@ def test_a_count_before_adjectives_counts_the_noun_after_them(nlp):
     assert (number.value, number.subject) == (4_300_000, "physical sales")
 
 
+def test_a_glued_million_before_participle_and_adjectives_counts_the_noun(nlp):
+    sentence = "The film was The Greatest Showman, with 2.7m combined digital and physical sales."
+    number = one(nlp, sentence)
+    assert (number.value, number.kind, number.unit, number.subject) == (2_700_000, "count", None, "sales")
+
+
+def test_four_digits_past_any_year_count_a_noun_even_in_a_date_span(nlp):
+    number = one(nlp, "It marked its straight monthly record in March with sales of 5835 units.")
+    assert (number.value, number.kind, number.subject) == (5835, "count", "units")
+
+
 def test_a_count_after_or_counts_the_noun_before(nlp):
     number = one(nlp, "The team wants to add another pick or two in the draft.")
     assert (number.value, number.subject) == (2, "pick")

@@ -18,6 +18,7 @@ _YEAR_RE = re.compile(r"\d{4}")
 # Four digits below this that count a noun are counts ("1000 customers", "5835 units"); from
 # it on, "the 2016 elections" is a year whatever follows.
 _FIRST_MODERN_YEAR = 1900
+_LAST_YEAR = 2100
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\-(). /]*\d")
 _SCORE_RE = re.compile(r"\d{1,3}\s?[-–:]\s?\d{1,3}")
@@ -89,7 +90,7 @@ def _is_date_or_time(core: Span, found: Found, lex: Lexicon) -> bool:
     if any(t.ent_type_ in _TIME_LABELS for t in core):
         # the small model's DATE spans swallow counts ("since Dec. 5 to 922"): only a value that
         # could be a day or a year, or one next to a word of time, is taken as time
-        if found.value <= 31 or _YEAR_RE.fullmatch(core[0].text) or found.kind == "ordinal":
+        if found.value <= 31 or _year_shaped(core, found) or found.kind == "ordinal":
             return True
         return _next_to_time_word(doc, found, lex)
     return False
@@ -120,12 +121,21 @@ def _is_in_name(core: Span, found: Found) -> bool:
 
 def _is_year(core: Span, found: Found) -> bool:
     """A bare four-digit year ("in 2019"); "$2000" or "2,019 people" are kept."""
-    if found.kind not in {"count", "ordinal"} or (found.value_max or 0) > 2100:
+    if found.kind not in {"count", "ordinal"} or (found.value_max or 0) > _LAST_YEAR:
         return False
-    first = core[0].text
-    if not (_YEAR_RE.fullmatch(first) and 1000 <= found.value <= 2100):
+    return _may_be_year(core, found)
+
+
+def _may_be_year(core: Span, found: Found) -> bool:
+    """Four digits that can be a year, unless an older "year" counts a noun after it ("1000 staff")."""
+    if not _year_shaped(core, found):
         return False
     return not (found.value < _FIRST_MODERN_YEAR and _counts_noun_after(core))
+
+
+def _year_shaped(core: Span, found: Found) -> bool:
+    """Four digits from 1000 to 2100; "sales of 5835 units" is a count even inside a DATE span."""
+    return bool(_YEAR_RE.fullmatch(core[0].text)) and 1000 <= found.value <= _LAST_YEAR
 
 
 def _counts_noun_after(core: Span) -> bool:
@@ -231,7 +241,19 @@ def _is_re_mention(doc: Doc, found: Found, lex: Lexicon) -> bool:
     ("the two leaders", "our 2 countries"); "the 250,000-strong army" is still a count."""
     if found.kind != "count" or found.value >= 10 or found.core_start == 0:
         return False
-    return doc[found.core_start - 1].lower_ in lex.definite_determiners
+    if doc[found.core_start - 1].lower_ not in lex.definite_determiners:
+        return False
+    return not _describes_a_noun(doc[found.core_start : found.core_end])
+
+
+def _describes_a_noun(core: Span) -> bool:
+    """True if the noun the number counts is itself a modifier of a noun after it, as in an
+    unhyphenated compound ("the 5 speed manual transmission version" is a five-speed version)."""
+    anchor = anchor_token(core)
+    noun = anchor.head
+    if anchor.dep_ != "nummod" or noun.i <= anchor.i or noun.pos_ != "NOUN":
+        return False
+    return noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i and noun.head.pos_ == "NOUN"
 
 
 def _is_list_marker(doc: Doc, found: Found) -> bool:
