@@ -152,18 +152,25 @@ def _open_million(doc: Doc, found: Found) -> None:
 
 
 def _noun_or_unit_after(doc: Doc, i: int) -> bool:
-    """True if a unit or a noun follows from token `i` on ("tonnes", "people", "digital and
-    physical sales"), so an "m" before it is a million rather than metres."""
+    """True if a unit or a plural noun follows from token `i` on ("tonnes", "bpd", "people",
+    "digital and physical sales"), so an "m" before it is a million rather than metres; a
+    singular word after it is what the metres measure ("a 50m drop", "the 100m final")."""
     if i >= len(doc):
         return False
-    if unit_after(doc, i) is not None:
+    unit = unit_after(doc, i)
+    if unit is not None and not _singular_word(unit.written):
         return True
     for token in doc[i : i + _MAX_MODIFIERS]:
         if token.pos_ == "NOUN" and token.is_lower:
-            return True
+            return token.tag_ == "NNS"
         if token.pos_ not in {"ADJ", "CCONJ", "ADV"} and not _participle_modifier(token):
             return False
     return False
+
+
+def _singular_word(written: str) -> bool:
+    """A unit spelt as a singular lower-case word ("drop", "tonne"), not a plural or a symbol."""
+    return written.isalpha() and written.islower() and len(written) > 3 and not written.endswith("s")
 
 
 def _participle_modifier(token: Token) -> bool:
@@ -205,9 +212,22 @@ def _core_end(doc: Doc, i: int, lex: Lexicon) -> int | None:
     if not starts_number(doc[i], lex):
         return None
     end = i + 1
-    while end < len(doc) and _continues_number(doc, i, end, lex):
-        end += 1
+    while end < len(doc):
+        if _spaced_multiplier(doc, end, lex):
+            end += 2  # "5.7  million barrels": a doubled space is a token of its own
+        elif _continues_number(doc, i, end, lex):
+            end += 1
+        else:
+            break
     return end
+
+
+def _spaced_multiplier(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """True if token `i` is whitespace and a multiplier word ("million") follows it."""
+    if not doc[i].is_space or i + 1 >= len(doc):
+        return False
+    word = doc[i + 1].lower_
+    return word in lex.multipliers and len(word) > 2
 
 
 def _continues_number(doc: Doc, start: int, i: int, lex: Lexicon) -> bool:
@@ -343,6 +363,9 @@ def _add_suffix(doc: Doc, found: Found, lex: Lexicon) -> None:
         return
     if _abbreviated_measure(doc, found):
         return
+    if found.kind == "count" and _times_compared(doc, end):
+        found.end, found.kind, found.unit = end + 1, "measure", TIMES  # "2.6 times more lethal"
+        return
     if _hyphenated(doc, end):  # "a 6.1-inch screen", "a 2.4-litre engine"
         unit = unit_after(doc, end + 1, glued=True)
         if unit is not None and not unit.written.endswith("old"):  # "14-year-old" is an age (is_age)
@@ -376,6 +399,15 @@ def _abbreviated_measure(doc: Doc, found: Found) -> bool:
         return False
     found.kind, found.unit, found.end = "measure", word.text, end + 1
     return True
+
+
+def _times_compared(doc: Doc, i: int) -> bool:
+    """True if "times" at token `i` makes a multiple of a comparison ("three times as many",
+    "2.6 times more lethal", "ten times the size"), not a count of occasions ("four times a year")."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "times":
+        return False
+    after = doc[i + 1]
+    return after.tag_ in {"JJR", "RBR"} or after.lower_ in {"as", "more", "less", "the", "higher", "lower"}
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:

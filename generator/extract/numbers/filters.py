@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator.extract.numbers.found import Found
 from generator.extract.numbers.lexicon import Lexicon
 from generator.extract.numbers.subject import anchor_token
 
 _TIME_LABELS = {"DATE", "TIME"}
+_PERSONAL_PRONOUNS = {"he", "she", "i"}  # "they were 12" may count them; "he was 86" is an age
 _NAME_NUMBER_DEPS = {"nummod", "appos", "npadvmod", "compound"}
 _PLACE_OR_TIME_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME"}
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART", "GPE", "LOC", "LANGUAGE"}
@@ -63,7 +64,23 @@ def is_age(doc: Doc, found: Found, lex: Lexicon) -> bool:
     after = doc[found.core_end] if found.core_end < len(doc) else None
     number = doc[found.core_start]
     apposed = before.text == "," and after is not None and after.text in {",", "."}
-    return apposed and number.dep_ == "appos" and number.head.pos_ in {"NOUN", "PROPN"}
+    if apposed and number.dep_ == "appos" and number.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return _is_said_of_a_person(anchor_token(doc[found.core_start : found.core_end]))
+
+
+def _is_said_of_a_person(number: Token) -> bool:
+    """ "He was 86.", "Elijah Cummings, chairman of the committee, was 68.", "when I was about
+    18": a bare number that is what a person *is* gives the person's age."""
+    verb = number.head
+    if number.dep_ != "attr" or verb.lemma_ != "be" or any(c.dep_ == "prep" for c in number.children):
+        return False  # "he was one of the founders"
+    for subject in verb.children:
+        if subject.dep_ == "nsubj":
+            if subject.pos_ == "PROPN":  # a name the NER left untyped is most often a person's
+                return subject.ent_type_ in {"PERSON", ""}
+            return subject.lower_ in _PERSONAL_PRONOUNS
+    return False
 
 
 def is_tabular(sentence: Span) -> bool:

@@ -100,9 +100,10 @@ def _elided_subject(doc: Doc, found: Found, before: list[Number], lex: Lexicon) 
 
 
 def _noun_after_adjectives(doc: Doc, i: int, lex: Lexicon) -> Token | None:
-    """The noun right after adjectives from token `i` on ("digital and physical sales"), when the
-    parse did not tie it to the number; None if anything else comes first, or a time noun."""
-    if i >= len(doc) or doc[i].pos_ != "ADJ":
+    """The noun right after the number or after adjectives from token `i` on ("3m people",
+    "digital and physical sales"), when the parse did not tie it to the number; None if
+    anything else comes first, or a time noun."""
+    if i >= len(doc) or not (doc[i].pos_ == "ADJ" or doc[i].tag_ == "NNS"):
         return None
     for token in doc[i : i + _MAX_PHRASE_TOKENS]:
         if token.pos_ == "NOUN" and token.is_lower:
