@@ -134,8 +134,17 @@ def test_a_number_a_person_is_gives_the_age(nlp, sentence, age):
     assert (number.value, number.kind, number.unit) == (age, "measure", "years")
 
 
-def test_one_of_a_group_is_no_age(nlp):
-    assert extract_numbers(nlp("He was one of the founders of the party.")) == []
+@pytest.mark.parametrize(
+    "sentence",
+    ["He was one of the founders of the party.", "From October to March, I was the only one running it."],
+)
+def test_one_as_a_pronoun_is_no_age(nlp, sentence):
+    assert extract_numbers(nlp(sentence)) == []
+
+
+def test_others_count_what_the_count_before_them_counts(nlp):
+    sentence = "The ticket had ballot access in a total of eight states, with write-in access in 23 others."
+    assert [n.subject for n in extract_numbers(nlp(sentence))] == ["states", "states"]
 
 
 def test_times_before_a_comparison_is_a_multiple(nlp):

@@ -11,6 +11,7 @@ from generator.extract.numbers.lexicon import Lexicon
 from generator.extract.numbers.subject import anchor_token
 
 _TIME_LABELS = {"DATE", "TIME"}
+_PRONOUN_ONE_DEPS = {"prep", "det", "amod", "relcl", "acl"}
 _PERSONAL_PRONOUNS = {"he", "she", "i"}  # "they were 12" may count them; "he was 86" is an age
 _NAME_NUMBER_DEPS = {"nummod", "appos", "npadvmod", "compound"}
 _PLACE_OR_TIME_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME"}
@@ -73,8 +74,10 @@ def _is_said_of_a_person(number: Token) -> bool:
     """ "He was 86.", "Elijah Cummings, chairman of the committee, was 68.", "when I was about
     18": a bare number that is what a person *is* gives the person's age."""
     verb = number.head
-    if number.dep_ != "attr" or verb.lemma_ != "be" or any(c.dep_ == "prep" for c in number.children):
-        return False  # "he was one of the founders"
+    if number.dep_ != "attr" or verb.lemma_ != "be":
+        return False
+    if any(c.dep_ in _PRONOUN_ONE_DEPS for c in number.children) or number.nbor(-1).pos_ == "DET":
+        return False  # "he was one of the founders", "I was the only one running it"
     for subject in verb.children:
         if subject.dep_ == "nsubj":
             if subject.pos_ == "PROPN":  # a name the NER left untyped is most often a person's

@@ -88,15 +88,15 @@ def _elided_subject(doc: Doc, found: Found, before: list[Number], lex: Lexicon) 
     if found.start >= 2 and doc[found.start - 1].lower_ == "or" and doc[found.start - 2].pos_ == "NOUN":
         return doc[found.start - 2].lower_  # "another pick or two"
     after = _noun_after_adjectives(doc, found.end, lex)
-    if after is not None:
+    if after is not None and after.lower_ != "others":
         return noun_phrase(after, found.end, lex)  # "the combined 4.3M digital and physical sales"
     sentence = doc[found.start].sent.text.strip()
     for number in reversed(before):
         if number.sentence != sentence:
             break
         if number.kind == "count" and number.subject:
-            return number.subject
-    return None
+            return number.subject  # "eight states, with write-in access in 23 others"
+    return None if after is None else after.lower_  # "Kobe Bryant and eight others on board"
 
 
 def _noun_after_adjectives(doc: Doc, i: int, lex: Lexicon) -> Token | None:
