@@ -34,6 +34,19 @@ def site_url(tmp_path_factory):
         yield url
 
 
+MARKETS = ("---\ntitle: Acme sells its truck unit\ndate: 2024-05-02\n---\n\n"
+           "Acme shares rose 12% to $9 on Monday after the company agreed to sell its truck unit "
+           "for $1.5 billion.\n\nRival Beta gained 3.5% to $12.40, and its new truck reaches 120 mph.\n")
+
+
+@pytest.fixture(scope="module")
+def markets_url(tmp_path_factory):
+    """A site of one markets story: dollars, percentages and a speed side by side."""
+    project = make_project(tmp_path_factory.mktemp("markets"), {"acme.md": MARKETS}, sample=False)
+    with serve_site(build_site(project)) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -129,6 +142,28 @@ def test_numbers_view_sorts_by_value_and_filters_by_words(page, site_url):
     page.fill("input[name=words]", "soldiers")
     assert rows.count() == 1 and rows.first.inner_text().startswith("5,200")
     assert page.inner_text("#bf-numbers-status") == "1 number"
+
+
+def _values(rows) -> list[str]:
+    return [row.split("\t")[0] for row in rows.all_inner_texts()]
+
+
+def test_numbers_view_sorts_within_a_unit_and_filters_by_unit_and_kind(page, markets_url):
+    page.goto(f"{markets_url}numbers/")
+    rows = page.locator("#bf-numbers-table tbody tr")
+    rows.first.wait_for(timeout=5000)
+    page.click("#bf-numbers-table th[data-key=value]")  # largest first, each unit on its own
+    assert _values(rows) == ["12%", "3.5%", "$1.5 billion", "$12.4", "$9", "120 mph"]
+    page.select_option("select[name=unit]", "USD")
+    assert _values(rows) == ["$1.5 billion", "$12.4", "$9"]  # by value, not as text ("9" > "12.4")
+    page.click("#bf-numbers-table th[data-key=value]")
+    assert _values(rows) == ["$9", "$12.4", "$1.5 billion"]
+    assert page.inner_text("#bf-numbers-status") == "3 numbers"
+    page.select_option("select[name=unit]", "")
+    page.select_option("select[name=kind]", "percent")
+    assert _values(rows) == ["3.5%", "12%"]
+    page.select_option("select[name=kind]", "measure")
+    assert _values(rows) == ["120 mph"] and "mph (1)" in page.inner_text("select[name=unit]")
 
 
 def test_data_files_download_and_parse(page, site_url):

@@ -230,6 +230,11 @@ def test_a_definite_small_number_is_a_re_mention(nlp):
     assert numbers_in(nlp, "The two leaders discussed the campaign.") == []
 
 
+def test_a_definite_number_in_an_unhyphenated_compound_is_not_a_re_mention(nlp):
+    text = "It has an MSRP of $22,480 for the 5 speed manual transmission version."
+    assert numbers_in(nlp, text)[1:] == [(5, "count", "speed")]
+
+
 def test_map_coordinates_are_not_numbers(nlp):
     assert numbers_in(nlp, "Coordinates: 33°30′21″N 36°16′11″E") == []
 

@@ -85,8 +85,13 @@ def one(nlp, text):
         ("Second-class stamps will cost 88p from April.", 88, "p", "GBP"),
         ("Forecasters expect ~3mm of rain overnight.", 3, "mm", None),
         ("Exports of wheat reached 4.5m tonnes last season.", 4_500_000, "tonnes", None),
+        ("Saudi officials said 5.7  million barrels of per-day production had been disrupted.", 5_700_000,
+         "barrels", None),
         ("The car reaches 120 mph on the motorway.", 120, "mph", None),
         ("The phone has a 6.1-inch screen.", 6.1, "inch", None),
+        ("The path runs along a 50m drop to the sea.", 50, "m", None),
+        ("The ILX's standard 2.4-liter engine has adequate power.", 2.4, "litre", None),
+        ("SDF forces have now advanced to within 7.5 kilometers of Tabqa Dam.", 7.5, "kilometres", None),
     ],
 )
 def test_a_number_has_its_unit_and_currency(nlp, sentence, value, unit, currency):
@@ -114,6 +119,38 @@ def test_a_percentage_change_is_up_or_down(nlp):
 def test_an_age_is_a_measure_of_time_that_keeps_who_it_is(nlp):
     number = one(nlp, "Police arrested a 34-year-old driver after the crash.")
     assert (number.value, number.kind, number.unit, number.subject) == (34, "measure", "years", "driver")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "age"),
+    [
+        ("He was 86.", 86),
+        ("Elijah Cummings, chairman of the House Oversight and Reform Committee, was 68.", 68),
+        ("I was about 18 when I decided I would take it off.", 18),
+    ],
+)
+def test_a_number_a_person_is_gives_the_age(nlp, sentence, age):
+    number = one(nlp, sentence)
+    assert (number.value, number.kind, number.unit) == (age, "measure", "years")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He was one of the founders of the party.", "From October to March, I was the only one running it."],
+)
+def test_one_as_a_pronoun_is_no_age(nlp, sentence):
+    assert extract_numbers(nlp(sentence)) == []
+
+
+def test_others_count_what_the_count_before_them_counts(nlp):
+    sentence = "The ticket had ballot access in a total of eight states, with write-in access in 23 others."
+    assert [n.subject for n in extract_numbers(nlp(sentence))] == ["states", "states"]
+
+
+def test_times_before_a_comparison_is_a_multiple(nlp):
+    number = one(nlp, 'The team wrote that guns "are 2.6 times more lethal than any other means of suicide".')
+    assert (number.value, number.kind, number.unit) == (2.6, "measure", "times")
+    assert one(nlp, "She has met him four times this year.").kind == "count"
 
 
 def test_a_duration_is_a_measure_of_time(nlp):
@@ -191,6 +228,22 @@ def test_a_count_before_adjectives_counts_the_noun_after_them(nlp):
     sentence = "Two-thirds of the combined 4.3M digital and physical sales came from CDs."
     _, number = extract_numbers(nlp(sentence))
     assert (number.value, number.subject) == (4_300_000, "physical sales")
+
+
+def test_a_glued_million_before_participle_and_adjectives_counts_the_noun(nlp):
+    sentence = "The film was The Greatest Showman, with 2.7m combined digital and physical sales."
+    number = one(nlp, sentence)
+    assert (number.value, number.kind, number.unit, number.subject) == (2_700_000, "count", None, "sales")
+
+
+def test_four_digits_past_any_year_count_a_noun_even_in_a_date_span(nlp):
+    number = one(nlp, "It marked its straight monthly record in March with sales of 5835 units.")
+    assert (number.value, number.kind, number.subject) == (5835, "count", "units")
+
+
+def test_a_million_the_parse_leaves_loose_counts_the_plural_noun_after_it(nlp):
+    number = one(nlp, "Floods in the delta left 3m people without clean water this week.")
+    assert (number.value, number.kind, number.subject) == (3_000_000, "count", "people")
 
 
 def test_a_count_after_or_counts_the_noun_before(nlp):

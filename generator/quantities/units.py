@@ -23,6 +23,9 @@ _TIME_WORDS = {"year": "years", "month": "months", "week": "weeks", "day": "days
                "hour": "hours", "minute": "minutes", "second": "seconds", "decade": "decades",
                "century": "centuries"}
 
+# American spellings of the metric units, whose names in the table are British ("litre").
+_SPELLINGS = (("liter", "litre"), ("meter", "metre"))
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -45,7 +48,16 @@ class Unit:
             return PERCENT
         if self.name in _TIME_WORDS and (len(written) > 3 or written == "day"):
             return _TIME_WORDS[self.name]  # "3min", "10s" keep their symbol
-        return written
+        return _one_spelling(written, self.name)
+
+
+def _one_spelling(written: str, name: str) -> str:
+    """The American spelling of a metric unit in the table's (British) one, so one unit has one
+    label: "2.4-liter" and "2.4-litre" are both in "litre", "7.5 kilometers" in "kilometres"."""
+    for american, british in _SPELLINGS:
+        if british in name and american in written:
+            return written.replace(american, british)
+    return written
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.render.escaping import anchor_id
 from generator.render.feeds import SITE_FEED, entity_feeds, site_feed
 from generator.render.pages import briefing_uri, entity_uri
+from generator.render.quantity import format_quantity
 from generator.render.quoting import quoting, with_quote_marks
 from generator.render.site_index import SiteIndex
 from generator.render.tags import tag_entries
@@ -143,8 +144,9 @@ def _position_rows(index: SiteIndex) -> Iterator[dict]:
 
 def _number_rows(index: SiteIndex) -> Iterator[dict]:
     return (
-        {"value": n.value, "high": n.high, "unit": n.unit, "text": n.text, "subject": n.subject or "",
-         "kind": n.kind, "date": b.date or "", "briefing": b.title, "url": briefing_uri(b)}
+        {"value": n.value, "high": n.high, "unit": n.unit, "currency": n.currency,
+         "shown": format_quantity(n), "text": n.text, "subject": n.subject or "", "kind": n.kind,
+         "date": b.date or "", "briefing": b.title, "url": briefing_uri(b)}
         for b, n in index.all_numbers()
     )
 

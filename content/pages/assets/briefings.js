@@ -139,30 +139,76 @@
     }).catch(function (e) { status.textContent = "Could not load the positions: " + e.message; });
   }
 
+  var NO_UNIT = "-";  // the unit filter's value for numbers without a unit (counts, ordinals)
+
+  // The choices of a filter <select>: "any" (already in the page), then each value of
+  // `key` in the rows, most frequent first, with how many rows have it.
+  function fillChoices(select, rows, key, noneLabel) {
+    var counts = {};
+    rows.forEach(function (row) {
+      var v = row[key] || NO_UNIT;
+      counts[v] = (counts[v] || 0) + 1;
+    });
+    Object.keys(counts).sort(function (a, b) {
+      return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0);
+    }).forEach(function (v) {
+      var option = document.createElement("option");
+      option.value = v;
+      option.textContent = (v === NO_UNIT ? noneLabel : v) + " (" + counts[v] + ")";
+      select.appendChild(option);
+    });
+  }
+
+  // Sorting by value orders numbers within their unit: the rows of one unit stay together
+  // (no unit first, then units alphabetically) and sort by value inside it, so $12.40 never
+  // falls between 120 mph and 3.5%.
+  function compareRows(key, type, descending) {
+    return function (a, b) {
+      var c;
+      if (type === "number") {
+        var ua = a.unit || "", ub = b.unit || "";
+        if (ua !== ub) return ua < ub ? -1 : 1;
+        c = Number(a[key]) - Number(b[key]);
+      } else {
+        var x = String(a[key] || "").toLowerCase(), y = String(b[key] || "").toLowerCase();
+        c = x < y ? -1 : x > y ? 1 : 0;
+      }
+      return descending ? -c : c;
+    };
+  }
+
+  function shownValue(row) {
+    if (row.shown) return row.shown;
+    var value = Number(row.value).toLocaleString("en");
+    if (row.high !== null && row.high !== undefined) value += "\u2013" + Number(row.high).toLocaleString("en");
+    return row.unit ? value + " " + row.unit : value;
+  }
+
   function numbersView() {
     var form = document.getElementById("bf-numbers-filter");
     if (!form) return;
     var root = form.dataset.root, table = document.getElementById("bf-numbers-table");
     var tbody = table.querySelector("tbody"), status = document.getElementById("bf-numbers-status");
     var sortKey = "date", sortType = "text", descending = true;
+    var params = new URLSearchParams(location.search);
+    form.words.value = params.get("q") || "";
     load(form.dataset.source).then(function (rows) {
+      fillChoices(form.unit, rows, "unit", "no unit");
+      fillChoices(form.kind, rows, "kind", "no kind");
+      form.unit.value = params.get("unit") || "";
+      form.kind.value = params.get("kind") || "";
+      if (form.unit.selectedIndex < 0) form.unit.value = "";
+      if (form.kind.selectedIndex < 0) form.kind.value = "";
       function render() {
-        var terms = words(form.words.value);
-        var sorted = rows.slice().sort(function (a, b) {
-          var x = a[sortKey], y = b[sortKey];
-          if (sortType === "number") { x = Number(x); y = Number(y); }
-          else { x = String(x || "").toLowerCase(); y = String(y || "").toLowerCase(); }
-          var c = x < y ? -1 : x > y ? 1 : 0;
-          return descending ? -c : c;
-        });
+        var terms = words(form.words.value), unit = form.unit.value, kind = form.kind.value;
+        var sorted = rows.slice().sort(compareRows(sortKey, sortType, descending));
         var count = fillTable(tbody, sorted, function (row) {
+          if (unit && (row.unit || NO_UNIT) !== unit) return false;
+          if (kind && row.kind !== kind) return false;
           var hay = (row.text + " " + row.subject + " " + row.briefing + " " + row.kind + " " + (row.unit || "")).toLowerCase();
           return terms.every(function (w) { return hay.indexOf(w) !== -1; });
         }, function (tr, row) {
-          var value = Number(row.value).toLocaleString("en");
-          if (row.high !== null && row.high !== undefined) value += "\u2013" + Number(row.high).toLocaleString("en");
-          if (row.unit) value += " " + row.unit;
-          cell(tr, value);
+          cell(tr, shownValue(row));
           cell(tr, row.text);
           cell(tr, row.subject);
           cell(tr, row.kind);
@@ -188,6 +234,7 @@
         });
       });
       form.addEventListener("input", render);
+      form.addEventListener("change", render);
       render();
     }).catch(function (e) { status.textContent = "Could not load the numbers: " + e.message; });
   }

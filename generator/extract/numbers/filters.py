@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator.extract.numbers.found import Found
 from generator.extract.numbers.lexicon import Lexicon
 from generator.extract.numbers.subject import anchor_token
 
 _TIME_LABELS = {"DATE", "TIME"}
+_PRONOUN_ONE_DEPS = {"prep", "det", "amod", "relcl", "acl"}
+_PERSONAL_PRONOUNS = {"he", "she", "i"}  # "they were 12" may count them; "he was 86" is an age
 _NAME_NUMBER_DEPS = {"nummod", "appos", "npadvmod", "compound"}
 _PLACE_OR_TIME_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME"}
 _NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART", "GPE", "LOC", "LANGUAGE"}
@@ -18,6 +20,7 @@ _YEAR_RE = re.compile(r"\d{4}")
 # Four digits below this that count a noun are counts ("1000 customers", "5835 units"); from
 # it on, "the 2016 elections" is a year whatever follows.
 _FIRST_MODERN_YEAR = 1900
+_LAST_YEAR = 2100
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\-(). /]*\d")
 _SCORE_RE = re.compile(r"\d{1,3}\s?[-–:]\s?\d{1,3}")
@@ -62,7 +65,25 @@ def is_age(doc: Doc, found: Found, lex: Lexicon) -> bool:
     after = doc[found.core_end] if found.core_end < len(doc) else None
     number = doc[found.core_start]
     apposed = before.text == "," and after is not None and after.text in {",", "."}
-    return apposed and number.dep_ == "appos" and number.head.pos_ in {"NOUN", "PROPN"}
+    if apposed and number.dep_ == "appos" and number.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return _is_said_of_a_person(anchor_token(doc[found.core_start : found.core_end]))
+
+
+def _is_said_of_a_person(number: Token) -> bool:
+    """ "He was 86.", "Elijah Cummings, chairman of the committee, was 68.", "when I was about
+    18": a bare number that is what a person *is* gives the person's age."""
+    verb = number.head
+    if number.dep_ != "attr" or verb.lemma_ != "be":
+        return False
+    if any(c.dep_ in _PRONOUN_ONE_DEPS for c in number.children) or number.nbor(-1).pos_ == "DET":
+        return False  # "he was one of the founders", "I was the only one running it"
+    for subject in verb.children:
+        if subject.dep_ == "nsubj":
+            if subject.pos_ == "PROPN":  # a name the NER left untyped is most often a person's
+                return subject.ent_type_ in {"PERSON", ""}
+            return subject.lower_ in _PERSONAL_PRONOUNS
+    return False
 
 
 def is_tabular(sentence: Span) -> bool:
@@ -89,7 +110,7 @@ def _is_date_or_time(core: Span, found: Found, lex: Lexicon) -> bool:
     if any(t.ent_type_ in _TIME_LABELS for t in core):
         # the small model's DATE spans swallow counts ("since Dec. 5 to 922"): only a value that
         # could be a day or a year, or one next to a word of time, is taken as time
-        if found.value <= 31 or _YEAR_RE.fullmatch(core[0].text) or found.kind == "ordinal":
+        if found.value <= 31 or _year_shaped(core, found) or found.kind == "ordinal":
             return True
         return _next_to_time_word(doc, found, lex)
     return False
@@ -120,12 +141,21 @@ def _is_in_name(core: Span, found: Found) -> bool:
 
 def _is_year(core: Span, found: Found) -> bool:
     """A bare four-digit year ("in 2019"); "$2000" or "2,019 people" are kept."""
-    if found.kind not in {"count", "ordinal"} or (found.value_max or 0) > 2100:
+    if found.kind not in {"count", "ordinal"} or (found.value_max or 0) > _LAST_YEAR:
         return False
-    first = core[0].text
-    if not (_YEAR_RE.fullmatch(first) and 1000 <= found.value <= 2100):
+    return _may_be_year(core, found)
+
+
+def _may_be_year(core: Span, found: Found) -> bool:
+    """Four digits that can be a year, unless an older "year" counts a noun after it ("1000 staff")."""
+    if not _year_shaped(core, found):
         return False
     return not (found.value < _FIRST_MODERN_YEAR and _counts_noun_after(core))
+
+
+def _year_shaped(core: Span, found: Found) -> bool:
+    """Four digits from 1000 to 2100; "sales of 5835 units" is a count even inside a DATE span."""
+    return bool(_YEAR_RE.fullmatch(core[0].text)) and 1000 <= found.value <= _LAST_YEAR
 
 
 def _counts_noun_after(core: Span) -> bool:
@@ -231,7 +261,19 @@ def _is_re_mention(doc: Doc, found: Found, lex: Lexicon) -> bool:
     ("the two leaders", "our 2 countries"); "the 250,000-strong army" is still a count."""
     if found.kind != "count" or found.value >= 10 or found.core_start == 0:
         return False
-    return doc[found.core_start - 1].lower_ in lex.definite_determiners
+    if doc[found.core_start - 1].lower_ not in lex.definite_determiners:
+        return False
+    return not _describes_a_noun(doc[found.core_start : found.core_end])
+
+
+def _describes_a_noun(core: Span) -> bool:
+    """True if the noun the number counts is itself a modifier of a noun after it, as in an
+    unhyphenated compound ("the 5 speed manual transmission version" is a five-speed version)."""
+    anchor = anchor_token(core)
+    noun = anchor.head
+    if anchor.dep_ != "nummod" or noun.i <= anchor.i or noun.pos_ != "NOUN":
+        return False
+    return noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i and noun.head.pos_ == "NOUN"
 
 
 def _is_list_marker(doc: Doc, found: Found) -> bool:
