@@ -164,6 +164,18 @@ def test_numbers_view_sorts_within_a_unit_and_filters_by_unit_and_kind(page, mar
     assert _values(rows) == ["3.5%", "12%"]
     page.select_option("select[name=kind]", "measure")
     assert _values(rows) == ["120 mph"] and "mph (1)" in page.inner_text("select[name=unit]")
+    # The filter is in the address; the filtered rows download as CSV with their evidence.
+    assert "kind=measure" in page.url
+    page.reload()
+    rows.first.wait_for(timeout=5000)
+    assert _values(rows) == ["120 mph"] and page.input_value("select[name=kind]") == "measure"
+    text = page.evaluate("fetch(document.getElementById('bf-numbers-download').href).then(r => r.text())")
+    exported = list(csv.DictReader(io.StringIO(text)))
+    assert [(row["value"], row["unit"], row["shown"]) for row in exported] == [("120", "mph", "120 mph")]
+    assert "#s-" in exported[0]["evidence"]
+    rows.first.locator("a").click()
+    page.wait_for_url("**/briefings/*.html#s-*")
+    _landed_on_its_sentence(page)
 
 
 def test_data_files_download_and_parse(page, site_url):

@@ -146,7 +146,7 @@ def _number_rows(index: SiteIndex) -> Iterator[dict]:
     return (
         {"value": n.value, "high": n.high, "unit": n.unit, "currency": n.currency,
          "shown": format_quantity(n), "text": n.text, "subject": n.subject or "", "kind": n.kind,
-         "date": b.date or "", "briefing": b.title, "url": briefing_uri(b)}
+         "date": b.date or "", "briefing": b.title, "url": briefing_uri(b), "anchor": anchor_id(n.sentence)}
         for b, n in index.all_numbers()
     )
 

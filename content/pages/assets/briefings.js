@@ -190,6 +190,9 @@
     var root = form.dataset.root, table = document.getElementById("bf-numbers-table");
     var tbody = table.querySelector("tbody"), status = document.getElementById("bf-numbers-status");
     var sortKey = "date", sortType = "text", descending = true;
+    var more = document.getElementById("bf-numbers-more");
+    var download = document.getElementById("bf-numbers-download");
+    var limit = MAX_ROWS;
     var params = new URLSearchParams(location.search);
     form.words.value = params.get("q") || "";
     load(form.dataset.source).then(function (rows) {
@@ -199,24 +202,35 @@
       form.kind.value = params.get("kind") || "";
       if (form.unit.selectedIndex < 0) form.unit.value = "";
       if (form.kind.selectedIndex < 0) form.kind.value = "";
+      rows.forEach(function (row) {
+        row._hay = fold(row.text + " " + row.subject + " " + row.briefing + " " + row.kind + " " + (row.unit || ""));
+      });
+      function evidence(row) { return root + row.url + (row.anchor ? "#" + row.anchor : ""); }
       function render() {
         var terms = words(form.words.value), unit = form.unit.value, kind = form.kind.value;
+        writeAddress({ q: form.words.value.trim(), unit: unit, kind: kind });
         var sorted = rows.slice().sort(compareRows(sortKey, sortType, descending));
         var count = fillTable(tbody, sorted, function (row) {
           if (unit && (row.unit || NO_UNIT) !== unit) return false;
           if (kind && row.kind !== kind) return false;
-          var hay = (row.text + " " + row.subject + " " + row.briefing + " " + row.kind + " " + (row.unit || "")).toLowerCase();
-          return terms.every(function (w) { return hay.indexOf(w) !== -1; });
+          return terms.every(function (w) { return row._hay.indexOf(w) !== -1; });
         }, function (tr, row) {
           cell(tr, shownValue(row));
           cell(tr, row.text);
           cell(tr, row.subject);
           cell(tr, row.kind);
           cell(tr, row.date);
-          cell(tr, row.briefing, root + row.url);
-        });
+          cell(tr, row.briefing, evidence(row));
+        }, limit);
         status.textContent = count.total + " number" + (count.total === 1 ? "" : "s") +
           (count.total > count.shown ? " (showing " + count.shown + ")" : "");
+        more.hidden = count.total <= count.shown;
+        downloadRows(download, "numbers-filtered.csv",
+          ["value", "high", "unit", "shown", "text", "counts", "kind", "date", "briefing", "evidence"],
+          count.kept, function (row) {
+            return [row.value, row.high, row.unit, row.shown, row.text, row.subject, row.kind, row.date,
+              row.briefing, new URL(evidence(row), location.href).href];
+          });
       }
       table.querySelectorAll("th[data-key]").forEach(function (th) {
         th.style.cursor = "pointer";
@@ -233,8 +247,9 @@
           render();
         });
       });
-      form.addEventListener("input", render);
-      form.addEventListener("change", render);
+      form.addEventListener("input", function () { limit = MAX_ROWS; render(); });
+      form.addEventListener("change", function () { limit = MAX_ROWS; render(); });
+      more.addEventListener("click", function () { limit += MAX_ROWS; render(); });
       render();
     }).catch(function (e) { status.textContent = "Could not load the numbers: " + e.message; });
   }
