@@ -334,6 +334,38 @@ def test_dash_signature_after_a_no_break_space(positions):
     assert [(p.speaker, p.kind) for p in found] == [("Steve Quinlan", "direct")]
 
 
+def test_dash_signature_glued_to_the_closing_mark(positions):
+    found = positions(
+        "We asked readers what they thought of the first debate.",
+        "“During the debate Trump said Hispanics live in hell. He is ignorant of our culture and lives.”"
+        "― Pamela Padilla",
+        "“Trump must stop portraying Latinos as dangerous gangsters when most of us are hard-working, "
+        "tax-paying, successful entrepreneurs, unlike him.”― Carla Sanchez.",
+        actors=[],
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Pamela Padilla", "direct"), ("Carla Sanchez", "direct")]
+
+
+def test_each_signed_quote_keeps_its_own_signer(positions):
+    found = positions(
+        "We asked readers what they thought of the first debate.",
+        "“Not a worthy representative for the most powerful nation in the world.” ― Oscar P. Quintero",
+        "“I just hope that this campaign gives the Hispanic community the anger to go out and register "
+        "to vote, that way they could be hear and respected.” ― Jorge Falcon",
+        "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan.",
+    )
+    assert [p.speaker for p in found] == ["Oscar P. Quintero", "Jorge Falcon", "Steve Quinlan"]
+
+
+def test_signer_is_not_the_named_entity_with_its_dash(positions):
+    found = positions(
+        "“You cannot be a good business man if you have failed soo many times.” "
+        "―\u00a0Christina N Luis Olidem",
+        actors=[Actor(name="―\u00a0Christina N Luis Olidem", kind="person")],
+    )
+    assert [p.speaker for p in found] == ["Christina N Luis Olidem"]
+
+
 # -- speakers: headings, acronyms, signatures, names inside quotations ---------------------
 
 

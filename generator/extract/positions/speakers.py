@@ -101,7 +101,7 @@ class SpeakerResolver:
     def resolve_label(self, label: Span) -> Speaker:
         """A transcript label ("PENCE", "Chris Wallace"): the actor it names, else the label."""
         actor = self.actor_for(label.text) or self._by_initials(label.text)
-        if actor is not None:
+        if actor is not None and actor.name[:1].isalnum():  # not "― Jane Doe", the NER's span
             speaker = Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.root.lower_)
         else:
             speaker = Speaker(label.text, "person", head=label.root.lower_)
