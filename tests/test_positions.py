@@ -659,3 +659,28 @@ def test_the_title_of_the_one_person_who_holds_it_names_them(positions):
 def test_a_chant_is_what_the_crowd_said(positions):
     found = positions('Small groups of protesters marched downtown, chanting "Hands up, don\'t shoot."')
     assert [(p.text, p.quoted) for p in found] == [("Hands up, don't shoot.", ["Hands up, don't shoot."])]
+
+
+# -- speakers: definite descriptions that refer back -----------------------------------
+
+
+def test_description_with_another_proper_word_is_not_the_earlier_speaker(positions):
+    found = positions(
+        "The Latest on the presidential race.",
+        "The Clinton campaign says the ad will air on national cable stations.",
+        "The Trump campaign called the charges unsubstantiated and fabricated by disgruntled former employees.",
+    )
+    assert [p.speaker for p in found] == ["The Clinton campaign", "The Trump campaign"]
+
+
+def test_democratic_nominee_is_not_the_republican_nominee(positions):
+    found = positions(
+        "The Latest on the presidential race.",
+        "Giving a speech in Toledo, Clinton says the Ohio native is a longtime, dedicated advocate for "
+        "children. The Democratic presidential nominee says they both share the belief that every child "
+        "should have the chance to live up to his or her God-given potential.",
+        "The Republican nominee also outlined his cybersecurity plan and vowed to harshly punish "
+        "“those who violate classification rules.”",
+    )
+    vowed = next(p for p in found if p.cue.startswith("vowed"))
+    assert vowed.speaker == "The Republican nominee"
