@@ -668,7 +668,8 @@ def test_description_with_another_proper_word_is_not_the_earlier_speaker(positio
     found = positions(
         "The Latest on the presidential race.",
         "The Clinton campaign says the ad will air on national cable stations.",
-        "The Trump campaign called the charges unsubstantiated and fabricated by disgruntled former employees.",
+        "The Trump campaign called the charges unsubstantiated and fabricated by disgruntled former "
+        "employees.",
     )
     assert [p.speaker for p in found] == ["The Clinton campaign", "The Trump campaign"]
 
@@ -684,3 +685,43 @@ def test_democratic_nominee_is_not_the_republican_nominee(positions):
     )
     vowed = next(p for p in found if p.cue.startswith("vowed"))
     assert vowed.speaker == "The Republican nominee"
+
+
+def test_the_nearer_of_two_subjects_speaks_not_a_run_in_heading(positions):
+    found = positions(
+        "Mr. McKinley has written a book about money.",
+        "THE BORROWING Back when he wrote his book, Mr. McKinley said that he considered debt a last resort.",
+    )
+    said = next(p for p in found if p.cue == "said")
+    assert said.speaker == "McKinley"
+
+
+def test_one_member_of_a_group_is_not_the_group(positions):
+    found = positions(
+        "Republicans on the committee met on Thursday.",
+        "One Republican threatened to make Kadzik testify in a public setting, should he fail to get "
+        "them the information.",
+    )
+    assert [(p.speaker, p.cue) for p in found] == [("One Republican", "threatened")]
+
+
+def test_participle_after_a_relative_clause_goes_with_the_main_subject(positions):
+    found = positions(
+        "Trump faced questions about his businesses on Monday.",
+        "Trump was similarly defensive when forced to defend not paying an architect who said he was "
+        "stiffed after he designed a clubhouse at one of Trump’s golf courses, saying, “Maybe he didn’t "
+        "do a good job, and I wasn’t satisfied with his work.”",
+    )
+    saying = next(p for p in found if p.cue == "saying")
+    assert saying.speaker == "Trump" and saying.kind == "direct"
+    assert next(p for p in found if p.cue == "said").speaker == "an architect"
+
+
+def test_quotation_inside_a_quotation_stays_one_signed_quotation(positions):
+    found = positions(
+        "We asked readers what they thought of the first debate.",
+        "“As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world "
+        "where he is president.” ― Adriana Rodarte",
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Adriana Rodarte", "direct")]
+    assert found[0].text.endswith("where he is president.")

@@ -85,8 +85,9 @@ class CueReader(Part):
         while len(subjects) > 1 and any(t.text == ":" or t.text in DASHES
                                         for t in self.doc[subjects[0].i : subjects[1].i]):
             subjects.pop(0)  # a parse across a heading: "The Latest: Trump urges ..."
-        if subjects:
-            return _adjacent_apposition(subjects[0], verb)
+        if subjects:  # of two subjects, the nearer: not a run-in heading ("THE BORROWING Back when ...")
+            nearest = min(subjects, key=lambda s: abs(verb.i - s.i))
+            return _adjacent_apposition(nearest, verb)
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -96,6 +97,9 @@ class CueReader(Part):
             return None
         lemma = verb.lemma_.lower()
         if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and lemma in self.rules.participle_cues:
+            outer = _outside_relative(verb)
+            if outer is not None:
+                return outer
             return self.subject(verb.head, depth + 1)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head, depth + 1)
@@ -271,6 +275,22 @@ def _adjacent_apposition(subject: Token, verb: Token) -> Token:
         if child.dep_ == "appos" and named and 0 <= verb.i - child.right_edge.i <= 2 and child.i > subject.i:
             return child
     return subject
+
+
+def _outside_relative(participle: Token) -> Token | None:
+    """'Trump was defensive when forced to defend not paying an architect who said he was stiffed
+    ..., saying, “Maybe ...”': a participle set off by a comma after a relative clause goes with
+    the clause around it, whose subject speaks (the parser hangs it on the relative verb)."""
+    head = participle.head
+    if head.dep_ != "relcl" or participle.i == 0 or participle.nbor(-1).text != ",":
+        return None
+    t = head.head
+    while t.head.i != t.i:
+        t = t.head
+        subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if t.pos_ in ("VERB", "AUX") and subject is not None:
+            return subject
+    return None
 
 
 def _unfinished_copula(clause: Token) -> bool:

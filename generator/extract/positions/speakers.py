@@ -149,6 +149,10 @@ class SpeakerResolver:
         dateline = self._dateline_apposition(tok)
         if dateline is not None:  # "WASHINGTON — President Obama said ...": the dateline is no speaker
             return self._with_roles(self._named(dateline), tok)
+        if ent is not None and ent.label_ == "NORP" and any(c.dep_ == "nummod" for c in tok.children):
+            # "One Republican threatened ...": a member of the group, not the group
+            plural = tok.tag_ == "NNPS"
+            return Speaker(self.noun_phrase(tok), "unnamed", head=tok.lemma_.lower(), plural=plural)
         if ent is not None and ent.label_ in NAME_LABELS:
             partners = self._coordinated(tok)
             if partners:
