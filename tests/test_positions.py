@@ -725,3 +725,35 @@ def test_quotation_inside_a_quotation_stays_one_signed_quotation(positions):
     )
     assert [(p.speaker, p.kind) for p in found] == [("Adriana Rodarte", "direct")]
     assert found[0].text.endswith("where he is president.")
+
+
+# -- contents ---------------------------------------------------------------------------
+
+
+def test_clause_before_a_semicolon_is_not_what_the_speaker_says(positions):
+    found = positions(
+        "The Latest on the race.",
+        "It’s an extremely unlikely scenario; Clinton’s team says she’ll continue her march toward "
+        "Election Day later this week.",
+    )
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Clinton’s team", "she’ll continue her march toward Election Day later this week")]
+
+
+def test_called_for_someone_to_do_something(positions):
+    found = positions(
+        "The Latest on the race.",
+        "Trump called for female contestants to wear shorter dresses that showed more cleavage.",
+    )
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Trump", "female contestants to wear shorter dresses that showed more cleavage")]
+
+
+def test_spoke_about_states_what_was_spoken_of(positions):
+    found = positions(
+        "Hillary Clinton visited the convention on Thursday.",
+        "She spoke about her deep ties to black churches while at the National Baptist Convention in "
+        "Kansas City, Mo.",
+    )
+    spoke = next(p for p in found if p.cue == "spoke")
+    assert spoke.speaker == "Hillary Clinton" and spoke.text.startswith("her deep ties to black churches")

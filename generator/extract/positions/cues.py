@@ -108,7 +108,7 @@ class CueReader(Part):
     def content(self, verb: Token) -> list[tuple[int, int]]:
         """Token ranges of what the cue verb reports."""
         lemma = verb.lemma_.lower()
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self.set_apart(c, verb)]
         if clauses:
             clause = clauses[0]
             if any(c.dep_ == "mark" and c.lower_ in self.rules.question_marks for c in clause.children):
@@ -135,6 +135,14 @@ class CueReader(Part):
         else:
             return []
         return self.spans.finish(pieces, verb)
+
+    def set_apart(self, clause: Token, verb: Token) -> bool:
+        """A clause before the cue that a semicolon or colon parts from it is the writer's: 'It's
+        an extremely unlikely scenario; Clinton's team says she'll continue ...'."""
+        if clause.i > verb.i:
+            return False
+        return any(t.text in (";", ":") and self.quote_of[t.i] < 0
+                   for t in self.doc[clause.right_edge.i + 1 : verb.i])
 
     def directive(self, verb: Token) -> tuple[int, int] | None:
         """'told his advisers to figure out ...': the person told and what they are told to do."""
@@ -179,9 +187,15 @@ class CueReader(Part):
         predicates = [c for c in verb.rights
                       if c.dep_ in ("oprd", "xcomp", "ccomp")
                       or (c.dep_ == "prep" and c.lower_ in self.rules.naming_preps)]
-        if obj is None:
+        if obj is None:  # "called for female contestants to wear shorter dresses": what is called for
             preps = [c for c in predicates if c.dep_ == "prep" and c.lower_ == "for"]
-            return (preps[0].i + 1, preps[0].right_edge.i + 1) if preps else None
+            if not preps:
+                return None
+            end = preps[0].right_edge.i + 1
+            then = _child(verb, "xcomp")
+            if then is not None and then.left_edge.i == end:
+                end = then.right_edge.i + 1
+            return preps[0].i + 1, end
         if not predicates:
             return None
         end = max(c.right_edge.i for c in predicates) + 1
