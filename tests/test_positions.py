@@ -757,3 +757,32 @@ def test_spoke_about_states_what_was_spoken_of(positions):
     )
     spoke = next(p for p in found if p.cue == "spoke")
     assert spoke.speaker == "Hillary Clinton" and spoke.text.startswith("her deep ties to black churches")
+
+
+# -- speakers: pronouns -----------------------------------------------------------------
+
+
+def test_pronoun_goes_to_the_main_subject_not_a_name_inside_a_clause(positions):
+    found = positions(
+        "The Latest on the race.",
+        "Donald Trump says he is sure the debate microphone was broken on purpose.",
+        "The Republican is also encouraging his supporters at a rally Friday evening in Michigan to ask "
+        "why he had issues and Clinton did not.",
+        "He says: “I wonder why it was bad. Think of that.”",
+        "Clinton says Trump’s “latest twitter meltdown is unhinged, even for him.” She says it underscores "
+        "that Trump is “temperamentally unfit to be commander-in-chief.”",
+    )
+    by_text = {p.text.split()[0]: p.speaker for p in found}
+    assert by_text["I"] == "Donald Trump"
+    assert by_text["it"] == "Clinton"
+
+
+def test_a_title_elsewhere_in_the_article_gives_the_name_its_gender(positions):
+    found = positions(
+        "The Latest on the race.",
+        "Mr. Trump spoke in Ohio on Monday.",
+        "Clinton met Trump backstage, and Trump shook hands with the moderator.",
+        "She said the evening had gone well.",
+    )
+    said = next(p for p in found if p.cue == "said")
+    assert said.speaker == "Clinton"

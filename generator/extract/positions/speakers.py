@@ -65,6 +65,7 @@ class SpeakerResolver:
         self._actors = actors
         self._turns = InterviewTurns(doc.text)
         self._persons = self._person_mentions(doc, actors)
+        self._surname_gender = self._genders_by_title()
         self._groups = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")]
 
     def _person_mentions(self, doc: Doc, actors: list[Actor]) -> list[Span]:
@@ -133,10 +134,20 @@ class SpeakerResolver:
         return Speaker(name, kind, head=ent.root.lemma_.lower(), gender=self._title_gender(ent))
 
     def _title_gender(self, ent: Span) -> str | None:
-        """'f' or 'm' when a title such as Mrs. or Mr. precedes the name."""
-        if ent.start == 0:
-            return None
-        return gender_of_title(self.doc[ent.start - 1].lower_.rstrip("."))
+        """'f' or 'm' when a title such as Mrs. or Mr. precedes the name, here or at another
+        mention of the same surname in the article ("Mrs. Clinton" makes every "Clinton" 'f')."""
+        if ent.start > 0 and (gender := gender_of_title(self.doc[ent.start - 1].lower_.rstrip("."))):
+            return gender
+        return self._surname_gender.get(ent[-1].lower_)
+
+    def _genders_by_title(self) -> dict[str, str]:
+        """Surname -> gender, from the person mentions with a gendered title; a surname seen with
+        both ("Mr. Clinton", "Mrs. Clinton") has none."""
+        seen: dict[str, set[str]] = {}
+        for ent in self._persons:
+            if ent.start > 0 and (gender := gender_of_title(self.doc[ent.start - 1].lower_.rstrip("."))):
+                seen.setdefault(ent[-1].lower_, set()).add(gender)
+        return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
 
     # -- resolution -------------------------------------------------------------
 
@@ -341,7 +352,7 @@ class SpeakerResolver:
                 break
             if (best is not None and ent.start_char <= best.start) or ent.root.i in self.quoted:
                 continue
-            if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
+            if _main_subject(ent):
                 candidate = self._named(ent)
                 if fits(candidate, gender):
                     candidate.start = ent.start_char
@@ -407,3 +418,16 @@ def _as_written(text: str, actor: Actor) -> bool:
         return False
     acronym = text.replace(".", "").isupper() and len(text) <= 8 and " " not in text
     return acronym or (actor.kind == "group" and key.startswith(norm(actor.name)))
+
+
+def _main_subject(ent: Span) -> bool:
+    """The name is the subject of its sentence's main clause (or the possessor of it: "Trump's
+    campaign said"), the mention a following "he"/"she" most likely refers to; not the subject of
+    a clause inside it ("... why he had issues and Clinton did not", "says Trump's meltdown is")."""
+    tok = ent.root
+    if tok.dep_ not in ("nsubj", "nsubjpass"):  # or in apposition to it: "the senator, Lindsey Graham,"
+        if tok.dep_ not in ("poss", "appos") or tok.head.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        tok = tok.head
+    verb = tok.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
