@@ -786,3 +786,15 @@ def test_a_title_elsewhere_in_the_article_gives_the_name_its_gender(positions):
     )
     said = next(p for p in found if p.cue == "said")
     assert said.speaker == "Clinton"
+
+
+def test_she_after_a_clause_hung_on_said_is_its_subject(positions):
+    found = positions(
+        "The Latest on the doctor.",
+        "CONGRESS HAS INVESTIGATED HIM — Oz’s dubious medical advice earned him the attention of Congress, "
+        "where he appeared at a 2014 Senate hearing for his role in promoting weight-loss aids on his show.",
+        "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is almost "
+        "monolithic against you in terms of the efficacy of the three products you called ‘miracles,’” "
+        "she said.",
+    )
+    assert {p.speaker for p in found if p.cue == "said"} == {"Claire McCaskill"}

@@ -430,4 +430,6 @@ def _main_subject(ent: Span) -> bool:
             return False
         tok = tok.head
     verb = tok.head
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i:
+        return True  # 'X scolded him: “...,” she said': the clause the parser hung on "said"
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
