@@ -334,6 +334,38 @@ def test_dash_signature_after_a_no_break_space(positions):
     assert [(p.speaker, p.kind) for p in found] == [("Steve Quinlan", "direct")]
 
 
+def test_dash_signature_glued_to_the_closing_mark(positions):
+    found = positions(
+        "We asked readers what they thought of the first debate.",
+        "“During the debate Trump said Hispanics live in hell. He is ignorant of our culture and lives.”"
+        "― Pamela Padilla",
+        "“Trump must stop portraying Latinos as dangerous gangsters when most of us are hard-working, "
+        "tax-paying, successful entrepreneurs, unlike him.”― Carla Sanchez.",
+        actors=[],
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Pamela Padilla", "direct"), ("Carla Sanchez", "direct")]
+
+
+def test_each_signed_quote_keeps_its_own_signer(positions):
+    found = positions(
+        "We asked readers what they thought of the first debate.",
+        "“Not a worthy representative for the most powerful nation in the world.” ― Oscar P. Quintero",
+        "“I just hope that this campaign gives the Hispanic community the anger to go out and register "
+        "to vote, that way they could be hear and respected.” ― Jorge Falcon",
+        "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan.",
+    )
+    assert [p.speaker for p in found] == ["Oscar P. Quintero", "Jorge Falcon", "Steve Quinlan"]
+
+
+def test_signer_is_not_the_named_entity_with_its_dash(positions):
+    found = positions(
+        "“You cannot be a good business man if you have failed soo many times.” "
+        "―\u00a0Christina N Luis Olidem",
+        actors=[Actor(name="―\u00a0Christina N Luis Olidem", kind="person")],
+    )
+    assert [p.speaker for p in found] == ["Christina N Luis Olidem"]
+
+
 # -- speakers: headings, acronyms, signatures, names inside quotations ---------------------
 
 
@@ -627,3 +659,142 @@ def test_the_title_of_the_one_person_who_holds_it_names_them(positions):
 def test_a_chant_is_what_the_crowd_said(positions):
     found = positions('Small groups of protesters marched downtown, chanting "Hands up, don\'t shoot."')
     assert [(p.text, p.quoted) for p in found] == [("Hands up, don't shoot.", ["Hands up, don't shoot."])]
+
+
+# -- speakers: definite descriptions that refer back -----------------------------------
+
+
+def test_description_with_another_proper_word_is_not_the_earlier_speaker(positions):
+    found = positions(
+        "The Latest on the presidential race.",
+        "The Clinton campaign says the ad will air on national cable stations.",
+        "The Trump campaign called the charges unsubstantiated and fabricated by disgruntled former "
+        "employees.",
+    )
+    assert [p.speaker for p in found] == ["The Clinton campaign", "The Trump campaign"]
+
+
+def test_democratic_nominee_is_not_the_republican_nominee(positions):
+    found = positions(
+        "The Latest on the presidential race.",
+        "Giving a speech in Toledo, Clinton says the Ohio native is a longtime, dedicated advocate for "
+        "children. The Democratic presidential nominee says they both share the belief that every child "
+        "should have the chance to live up to his or her God-given potential.",
+        "The Republican nominee also outlined his cybersecurity plan and vowed to harshly punish "
+        "“those who violate classification rules.”",
+    )
+    vowed = next(p for p in found if p.cue.startswith("vowed"))
+    assert vowed.speaker == "The Republican nominee"
+
+
+def test_the_nearer_of_two_subjects_speaks_not_a_run_in_heading(positions):
+    found = positions(
+        "Mr. McKinley has written a book about money.",
+        "THE BORROWING Back when he wrote his book, Mr. McKinley said that he considered debt a last resort.",
+    )
+    said = next(p for p in found if p.cue == "said")
+    assert said.speaker == "McKinley"
+
+
+def test_one_member_of_a_group_is_not_the_group(positions):
+    found = positions(
+        "Republicans on the committee met on Thursday.",
+        "One Republican threatened to make Kadzik testify in a public setting, should he fail to get "
+        "them the information.",
+    )
+    assert [(p.speaker, p.cue) for p in found] == [("One Republican", "threatened")]
+
+
+def test_participle_after_a_relative_clause_goes_with_the_main_subject(positions):
+    found = positions(
+        "Trump faced questions about his businesses on Monday.",
+        "Trump was similarly defensive when forced to defend not paying an architect who said he was "
+        "stiffed after he designed a clubhouse at one of Trump’s golf courses, saying, “Maybe he didn’t "
+        "do a good job, and I wasn’t satisfied with his work.”",
+    )
+    saying = next(p for p in found if p.cue == "saying")
+    assert saying.speaker == "Trump" and saying.kind == "direct"
+    assert next(p for p in found if p.cue == "said").speaker == "an architect"
+
+
+def test_quotation_inside_a_quotation_stays_one_signed_quotation(positions):
+    found = positions(
+        "We asked readers what they thought of the first debate.",
+        "“As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world "
+        "where he is president.” ― Adriana Rodarte",
+    )
+    assert [(p.speaker, p.kind) for p in found] == [("Adriana Rodarte", "direct")]
+    assert found[0].text.endswith("where he is president.")
+
+
+# -- contents ---------------------------------------------------------------------------
+
+
+def test_clause_before_a_semicolon_is_not_what_the_speaker_says(positions):
+    found = positions(
+        "The Latest on the race.",
+        "It’s an extremely unlikely scenario; Clinton’s team says she’ll continue her march toward "
+        "Election Day later this week.",
+    )
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Clinton’s team", "she’ll continue her march toward Election Day later this week")]
+
+
+def test_called_for_someone_to_do_something(positions):
+    found = positions(
+        "The Latest on the race.",
+        "Trump called for female contestants to wear shorter dresses that showed more cleavage.",
+    )
+    assert [(p.speaker, p.text) for p in found] == [
+        ("Trump", "female contestants to wear shorter dresses that showed more cleavage")]
+
+
+def test_spoke_about_states_what_was_spoken_of(positions):
+    found = positions(
+        "Hillary Clinton visited the convention on Thursday.",
+        "She spoke about her deep ties to black churches while at the National Baptist Convention in "
+        "Kansas City, Mo.",
+    )
+    spoke = next(p for p in found if p.cue == "spoke")
+    assert spoke.speaker == "Hillary Clinton" and spoke.text.startswith("her deep ties to black churches")
+
+
+# -- speakers: pronouns -----------------------------------------------------------------
+
+
+def test_pronoun_goes_to_the_main_subject_not_a_name_inside_a_clause(positions):
+    found = positions(
+        "The Latest on the race.",
+        "Donald Trump says he is sure the debate microphone was broken on purpose.",
+        "The Republican is also encouraging his supporters at a rally Friday evening in Michigan to ask "
+        "why he had issues and Clinton did not.",
+        "He says: “I wonder why it was bad. Think of that.”",
+        "Clinton says Trump’s “latest twitter meltdown is unhinged, even for him.” She says it underscores "
+        "that Trump is “temperamentally unfit to be commander-in-chief.”",
+    )
+    by_text = {p.text.split()[0]: p.speaker for p in found}
+    assert by_text["I"] == "Donald Trump"
+    assert by_text["it"] == "Clinton"
+
+
+def test_a_title_elsewhere_in_the_article_gives_the_name_its_gender(positions):
+    found = positions(
+        "The Latest on the race.",
+        "Mr. Trump spoke in Ohio on Monday.",
+        "Clinton met Trump backstage, and Trump shook hands with the moderator.",
+        "She said the evening had gone well.",
+    )
+    said = next(p for p in found if p.cue == "said")
+    assert said.speaker == "Clinton"
+
+
+def test_she_after_a_clause_hung_on_said_is_its_subject(positions):
+    found = positions(
+        "The Latest on the doctor.",
+        "CONGRESS HAS INVESTIGATED HIM — Oz’s dubious medical advice earned him the attention of Congress, "
+        "where he appeared at a 2014 Senate hearing for his role in promoting weight-loss aids on his show.",
+        "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is almost "
+        "monolithic against you in terms of the efficacy of the three products you called ‘miracles,’” "
+        "she said.",
+    )
+    assert {p.speaker for p in found if p.cue == "said"} == {"Claire McCaskill"}

@@ -8,14 +8,22 @@ continues it ("...," he added. "..."), else dropped (scare quotes, unattributed 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
-from generator.extract.positions.article import DASHES, Found, Part, QuotedArticle
+from generator.extract.positions.article import Found, Part, QuotedArticle
 from generator.extract.positions.cues import CueReader
 from generator.extract.positions.kind import KindJudge
 from generator.extract.positions.quotes import Quote
 
 _MIN_QUOTE_WORDS = 3
+# What follows a quotation signed by its speaker, to the end of the paragraph: the closing
+# marks, a dash, a name of capitalised words or initials, maybe a short description after a
+# comma ("― Jane Doe, 34, a nurse"), and at most a full stop.
+_SIGNATURE_RE = re.compile(
+    r"[\"”’'.,!?\s]*(?P<dash>―|—|–|--|-(?=\s))[\s\u00a0]*"
+    r"(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ \u00a0]+[A-ZÀ-Þ][\w.'’-]*){0,4}?)(?:,[^.!?\n]{1,60})?\.?\s*$")
 _CONTINUATION_MIN_WORDS = 4
 
 
@@ -90,21 +98,27 @@ class QuoteAttribution(Part):
         return None
 
     def dash_attribution(self, start: int, end: int) -> Found | None:
-        """A quotation signed with a dash and a name: '"..." ― Jane Doe'."""
-        i = end
-        while i < len(self.doc) and (self.quote_of[i] < 0 and (self.doc[i].is_punct or self.doc[i].is_space)
-                                     and self.doc[i].text not in DASHES):
-            i += 1
-        if i + 1 >= len(self.doc) or self.doc[i].text not in DASHES:
+        """A quotation signed with a dash and a name closing its paragraph: '"..." ― Jane Doe',
+        '...”― Pamela Padilla', '...” ―\u00a0Christina Lastra.'. Read on the characters: the
+        tokenizer may glue the closing mark to the dash, and the parser make the dash a verb."""
+        text = self.doc.text
+        after = self.doc[end - 1].idx + len(self.doc[end - 1])
+        paragraph = self.view.paragraph(after)
+        stop = (self.paragraph_starts[paragraph + 1] if paragraph + 1 < len(self.paragraph_starts)
+                else len(text))
+        match = _SIGNATURE_RE.match(text, after, stop)
+        if match is None:
             return None
-        name = self.doc[i + 1]
-        if name.ent_type_ not in ("PERSON", "ORG") and name.pos_ != "PROPN":
+        name_end = match.end("name")
+        if text[name_end - 1] == "." and name_end - match.start("name") > 2 and text[name_end - 3] != " ":
+            name_end -= 1  # "― Christina Lastra.": the full stop, not an initial ("Jane Q.")
+        label = self.doc.char_span(match.start("name"), name_end, alignment_mode="expand")
+        if label is None:
             return None
-        head = name
-        while head.head.i != head.i and head.head.i > i and head.dep_ in ("compound", "flat"):
-            head = head.head
-        speaker = self.resolver.resolve(head)
-        return Found([(start, end)], self.doc[i].text, i, speaker, from_quote=True)
+        speaker = self.resolver.resolve_label(label)
+        dash = self.doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        cue_i = dash.start if dash is not None else label.start
+        return Found([(start, end)], match.group("dash"), cue_i, speaker, from_quote=True)
 
     def continuation(self, found: list[Found], quote: Quote, start: int, end: int) -> Found | None:
         """A quotation that goes on with the statement just before it (same or previous paragraph)."""

@@ -85,8 +85,9 @@ class CueReader(Part):
         while len(subjects) > 1 and any(t.text == ":" or t.text in DASHES
                                         for t in self.doc[subjects[0].i : subjects[1].i]):
             subjects.pop(0)  # a parse across a heading: "The Latest: Trump urges ..."
-        if subjects:
-            return _adjacent_apposition(subjects[0], verb)
+        if subjects:  # of two subjects, the nearer: not a run-in heading ("THE BORROWING Back when ...")
+            nearest = min(subjects, key=lambda s: abs(verb.i - s.i))
+            return _adjacent_apposition(nearest, verb)
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -96,6 +97,9 @@ class CueReader(Part):
             return None
         lemma = verb.lemma_.lower()
         if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and lemma in self.rules.participle_cues:
+            outer = _outside_relative(verb)
+            if outer is not None:
+                return outer
             return self.subject(verb.head, depth + 1)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head, depth + 1)
@@ -104,7 +108,7 @@ class CueReader(Part):
     def content(self, verb: Token) -> list[tuple[int, int]]:
         """Token ranges of what the cue verb reports."""
         lemma = verb.lemma_.lower()
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not self.set_apart(c, verb)]
         if clauses:
             clause = clauses[0]
             if any(c.dep_ == "mark" and c.lower_ in self.rules.question_marks for c in clause.children):
@@ -131,6 +135,14 @@ class CueReader(Part):
         else:
             return []
         return self.spans.finish(pieces, verb)
+
+    def set_apart(self, clause: Token, verb: Token) -> bool:
+        """A clause before the cue that a semicolon or colon parts from it is the writer's: 'It's
+        an extremely unlikely scenario; Clinton's team says she'll continue ...'."""
+        if clause.i > verb.i:
+            return False
+        return any(t.text in (";", ":") and self.quote_of[t.i] < 0
+                   for t in self.doc[clause.right_edge.i + 1 : verb.i])
 
     def directive(self, verb: Token) -> tuple[int, int] | None:
         """'told his advisers to figure out ...': the person told and what they are told to do."""
@@ -175,9 +187,15 @@ class CueReader(Part):
         predicates = [c for c in verb.rights
                       if c.dep_ in ("oprd", "xcomp", "ccomp")
                       or (c.dep_ == "prep" and c.lower_ in self.rules.naming_preps)]
-        if obj is None:
+        if obj is None:  # "called for female contestants to wear shorter dresses": what is called for
             preps = [c for c in predicates if c.dep_ == "prep" and c.lower_ == "for"]
-            return (preps[0].i + 1, preps[0].right_edge.i + 1) if preps else None
+            if not preps:
+                return None
+            end = preps[0].right_edge.i + 1
+            then = _child(verb, "xcomp")
+            if then is not None and then.left_edge.i == end:
+                end = then.right_edge.i + 1
+            return preps[0].i + 1, end
         if not predicates:
             return None
         end = max(c.right_edge.i for c in predicates) + 1
@@ -271,6 +289,22 @@ def _adjacent_apposition(subject: Token, verb: Token) -> Token:
         if child.dep_ == "appos" and named and 0 <= verb.i - child.right_edge.i <= 2 and child.i > subject.i:
             return child
     return subject
+
+
+def _outside_relative(participle: Token) -> Token | None:
+    """'Trump was defensive when forced to defend not paying an architect who said he was stiffed
+    ..., saying, “Maybe ...”': a participle set off by a comma after a relative clause goes with
+    the clause around it, whose subject speaks (the parser hangs it on the relative verb)."""
+    head = participle.head
+    if head.dep_ != "relcl" or participle.i == 0 or participle.nbor(-1).text != ",":
+        return None
+    t = head.head
+    while t.head.i != t.i:
+        t = t.head
+        subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if t.pos_ in ("VERB", "AUX") and subject is not None:
+            return subject
+    return None
 
 
 def _unfinished_copula(clause: Token) -> bool:

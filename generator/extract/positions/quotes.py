@@ -71,6 +71,9 @@ def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             i += 1
             continue
         can_open = _can_open(text, i, start)
+        if open_at is not None and ch in OPENING and (inner_end := _nested_end(text, i + width, end)):
+            i = inner_end  # '“... what he calls “hell” than live ...”': a quotation inside the quotation
+            continue
         if ch in OPENING or (open_at is None and can_open and (ch == STRAIGHT or ch in CLOSING)):
             if open_at is not None:
                 spans.append((open_at, i, False))  # a new quote opens before the last one closed
@@ -82,6 +85,20 @@ def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     if open_at is not None:
         spans.append((open_at, end, False))
     return spans
+
+
+def _nested_end(text: str, i: int, end: int) -> int | None:
+    """Where a quotation opened inside an open one ends (past its closing mark), when the outer
+    quotation still closes after it: the next two marks of the paragraph are both closing ones."""
+    closings: list[int] = []
+    while i < end and len(closings) < 2:
+        ch, width = _mark_at(text, i, end)
+        if ch is not None and ch in OPENING:
+            return None
+        if ch is not None and ch in CLOSING:
+            closings.append(i + width)
+        i += width
+    return closings[0] if len(closings) == 2 else None
 
 
 def _mark_at(text: str, i: int, end: int) -> tuple[str | None, int]:

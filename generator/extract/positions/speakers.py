@@ -12,14 +12,23 @@ phrase of the text.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from generator.briefing import Actor
 from generator.extract.positions.rules import PositionRules
+from generator.extract.positions.speaker_record import (
+    Speaker,
+    clause_of,
+    copy_speaker,
+    fits,
+    known_words,
+    norm,
+    proper_words,
+    unresolved,
+)
+from generator.extract.positions.turns import InterviewTurns, by_initials
 from generator.extract.text.honorifics import gender_of_title, is_abbreviated_title
 
 NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "organization"}
@@ -28,29 +37,9 @@ ACTOR_KINDS = {"person": "person", "organization": "organization", "group": "org
 _NP_CUT_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis"}
 _DOCUMENT_CUT_DEPS = {"appos", "punct", "advcl", "parataxis"}
 _DETERMINERS = {"the", "this", "that", "these", "those"}
-# An interview turn: "((Dorsa Derakhshani))  I'm a ..." or "NG: It is likely ...".
-_TURN_RE = re.compile(r"^\(\(([^()\n]{1,60})\)\)|^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
-_TURN_LOOKBACK = 8  # paragraphs: an answer may run over several after its label
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 AUTHOR = "the author"  # "I"/"we" outside quotations and interview turns: who wrote the piece
 _LOOKBACK_SENTENCES = 3
-
-
-@dataclass
-class Speaker:
-    """A resolved speaker; `head` and `roles` let later descriptions refer back to it."""
-
-    name: str | None
-    kind: str
-    start: int = 0  # character offset of the mention
-    head: str = ""
-    roles: set[str] = field(default_factory=set)
-    gender: str | None = None
-    plural: bool = False
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower().replace("'s", "")).split())
 
 
 class SpeakerResolver:
@@ -67,22 +56,23 @@ class SpeakerResolver:
         self._by_token: dict[str, list[Actor]] = {}
         for actor in actors:
             for form in [actor.name, *actor.aliases]:
-                key = _norm(form)
+                key = norm(form)
                 if key:
                     self._by_name.setdefault(key, actor)
                 for tok in key.split():
                     if len(tok) > 2 and not is_abbreviated_title(tok):
                         self._by_token.setdefault(tok, []).append(actor)
         self._actors = actors
-        self._paragraphs = [0, *(m.end() for m in re.finditer(r"\n\s*\n", doc.text))]
+        self._turns = InterviewTurns(doc.text)
         self._persons = self._person_mentions(doc, actors)
+        self._surname_gender = self._genders_by_title()
         self._groups = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")]
 
     def _person_mentions(self, doc: Doc, actors: list[Actor]) -> list[Span]:
         """PERSON entities, plus names of person actors that the NER tagged otherwise."""
         persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
         covered = {t.i for e in persons.values() for t in e}
-        surnames = {_norm(a.name).split()[-1] for a in actors if a.kind == "person" and _norm(a.name)}
+        surnames = {norm(a.name).split()[-1] for a in actors if a.kind == "person" and norm(a.name)}
         for tok in doc:
             if tok.pos_ == "PROPN" and tok.lower_ in surnames and tok.i not in covered:
                 persons[tok.i] = Span(doc, tok.i, tok.i + 1, label="PERSON")
@@ -94,14 +84,15 @@ class SpeakerResolver:
         """Turn the subject token of a cue into a Speaker and remember it."""
         speaker = self._resolve(tok)
         speaker.start = tok.idx
+        speaker.marks |= proper_words(tok)
         if speaker.name:
             self.history.append(speaker)
         return speaker
 
     def resolve_label(self, label: Span) -> Speaker:
         """A transcript label ("PENCE", "Chris Wallace"): the actor it names, else the label."""
-        actor = self.actor_for(label.text) or self._by_initials(label.text)
-        if actor is not None:
+        actor = self.actor_for(label.text) or by_initials(self._actors, label.text)
+        if actor is not None and actor.name[:1].isalnum():  # not "― Jane Doe", the NER's span
             speaker = Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.root.lower_)
         else:
             speaker = Speaker(label.text, "person", head=label.root.lower_)
@@ -117,15 +108,15 @@ class SpeakerResolver:
 
     def actor_for(self, text: str) -> Actor | None:
         """The actor whose name or alias is `text`, or that contains all its name tokens."""
-        key = _norm(text)
+        key = norm(text)
         if key in self._by_name:
             return self._by_name[key]
         toks = [t for t in key.split() if not is_abbreviated_title(t)]
         if not toks:
             return None
         candidates = [a for a in self._by_token.get(toks[-1], [])
-                      if set(toks) <= set(_norm(a.name).split()) | {
-                          w for al in a.aliases for w in _norm(al).split()}]
+                      if set(toks) <= set(norm(a.name).split()) | {
+                          w for al in a.aliases for w in norm(al).split()}]
         if not candidates:
             return None
         return max(candidates, key=lambda a: (a.mentions, len(a.name)))
@@ -143,10 +134,20 @@ class SpeakerResolver:
         return Speaker(name, kind, head=ent.root.lemma_.lower(), gender=self._title_gender(ent))
 
     def _title_gender(self, ent: Span) -> str | None:
-        """'f' or 'm' when a title such as Mrs. or Mr. precedes the name."""
-        if ent.start == 0:
-            return None
-        return gender_of_title(self.doc[ent.start - 1].lower_.rstrip("."))
+        """'f' or 'm' when a title such as Mrs. or Mr. precedes the name, here or at another
+        mention of the same surname in the article ("Mrs. Clinton" makes every "Clinton" 'f')."""
+        if ent.start > 0 and (gender := gender_of_title(self.doc[ent.start - 1].lower_.rstrip("."))):
+            return gender
+        return self._surname_gender.get(ent[-1].lower_)
+
+    def _genders_by_title(self) -> dict[str, str]:
+        """Surname -> gender, from the person mentions with a gendered title; a surname seen with
+        both ("Mr. Clinton", "Mrs. Clinton") has none."""
+        seen: dict[str, set[str]] = {}
+        for ent in self._persons:
+            if ent.start > 0 and (gender := gender_of_title(self.doc[ent.start - 1].lower_.rstrip("."))):
+                seen.setdefault(ent[-1].lower_, set()).add(gender)
+        return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
 
     # -- resolution -------------------------------------------------------------
 
@@ -159,6 +160,10 @@ class SpeakerResolver:
         dateline = self._dateline_apposition(tok)
         if dateline is not None:  # "WASHINGTON — President Obama said ...": the dateline is no speaker
             return self._with_roles(self._named(dateline), tok)
+        if ent is not None and ent.label_ == "NORP" and any(c.dep_ == "nummod" for c in tok.children):
+            # "One Republican threatened ...": a member of the group, not the group
+            plural = tok.tag_ == "NNPS"
+            return Speaker(self.noun_phrase(tok), "unnamed", head=tok.lemma_.lower(), plural=plural)
         if ent is not None and ent.label_ in NAME_LABELS:
             partners = self._coordinated(tok)
             if partners:
@@ -217,7 +222,7 @@ class SpeakerResolver:
         else:
             kind = "unnamed"
         if first in _DETERMINERS:
-            earlier = self._refers_back(head, tok.idx)
+            earlier = self._refers_back(head, tok.idx, proper_words(tok))
             if earlier is None and len(text.split()) == 2 and not plural:  # "the president", nothing more
                 earlier = self._titled(head)
             if earlier is not None:
@@ -237,17 +242,19 @@ class SpeakerResolver:
         issuer = self._resolve(subject)
         return issuer if issuer.name and issuer.kind != "document" else None
 
-    def _refers_back(self, head: str, before: int) -> Speaker | None:
-        """'the official' -> the last speaker described as an official; 'the release' -> its issuer."""
+    def _refers_back(self, head: str, before: int, marks: set[str]) -> Speaker | None:
+        """'the official' -> the last speaker described as an official; 'the release' -> its issuer.
+        A description with proper words refers only to a speaker mentioned with them: "the Trump
+        campaign" is not the Clinton campaign, "the Republican nominee" not the Democratic one."""
         for speaker in reversed(self.history):
             if speaker.start >= before:
                 continue
-            if head == speaker.head or head in speaker.roles:
-                return _copy(speaker)
+            if (head == speaker.head or head in speaker.roles) and marks <= known_words(speaker):
+                return copy_speaker(speaker)
         if head in self.rules.issued_documents:
             for speaker in reversed(self.history):
                 if speaker.kind == "organization" and speaker.start < before:
-                    return _copy(speaker)
+                    return copy_speaker(speaker)
         return None
 
     def _titled(self, head: str) -> Speaker | None:
@@ -269,11 +276,11 @@ class SpeakerResolver:
             if tok.head.dep_ == "relcl":
                 return self._resolve(tok.head.head)
             antecedent = self._antecedent(tok)  # "according to police, who said ..."
-            return self._resolve(antecedent) if antecedent is not None else _unresolved()
+            return self._resolve(antecedent) if antecedent is not None else unresolved()
         if kind is None:  # "some say", "all agreed", "others believe": as written
             return Speaker(tok.text, "unnamed", head=lower, plural=True)
         if kind == "first":
-            if self._in_turn(tok):
+            if self._turns.label(tok.idx) is not None:
                 found = self._turn_speaker(tok)
             else:  # an op-ed's "I believe": the writer's own position
                 found = Speaker(AUTHOR, "person", head="author")
@@ -282,7 +289,7 @@ class SpeakerResolver:
             found = self._last_person(tok.idx, gender)
         elif kind in ("group", "thing"):
             found = self._last_group(tok.idx, kind) or self._last_subject(tok, kind)
-        return found if found is not None else _unresolved()
+        return found if found is not None else unresolved()
 
     def _antecedent(self, tok: Token) -> Token | None:
         """The noun a relative pronoun follows when the parse did not attach it ('CNN who ...')."""
@@ -320,67 +327,46 @@ class SpeakerResolver:
                 return Speaker(self.noun_phrase(cand), kind_of, head=head)
         return None
 
-    def _in_turn(self, tok: Token) -> bool:
-        """Whether `tok` is in an interview turn (a labelled paragraph or one soon after it)."""
-        return self._turn_label(tok) is not None
-
-    def _turn_label(self, tok: Token) -> str | None:
-        index = bisect.bisect_right(self._paragraphs, tok.idx) - 1
-        for p in range(index, max(index - _TURN_LOOKBACK, -1), -1):
-            start = self._paragraphs[p]
-            match = _TURN_RE.match(self.doc.text[start : start + 80])
-            if match is not None:
-                return (match.group(1) or match.group(2)).strip()
-        return None
-
     def _turn_speaker(self, tok: Token) -> Speaker | None:
         """'I'/'we' in an interview: the person whose turn it is, named by the turn's label
         ("((Dorsa Derakhshani))", "NG:" for Natasha Gownaris); None outside a turn, or in the
         interviewer's ("((WN))")."""
-        label = self._turn_label(tok)
+        label = self._turns.label(tok.idx)
         if label is None:
             return None
-        actor = self.actor_for(label) or self._by_initials(label)
+        actor = self.actor_for(label) or by_initials(self._actors, label)
         if actor is not None:
             return Speaker(actor.name, ACTOR_KINDS.get(actor.kind, "person"), head=label.lower())
         if len(label.split()) >= 2:
             return Speaker(label, "person", head=label.lower())
         return None
 
-    def _by_initials(self, label: str) -> Actor | None:
-        """A person actor whose initials the label is ("NG" for Natasha Gownaris)."""
-        if not (label.isupper() and 2 <= len(label) <= 3):
-            return None
-        matches = [a for a in self._actors if a.kind == "person"
-                   and "".join(w[0] for w in a.name.split() if w[:1].isupper()) == label]
-        return matches[0] if len(matches) == 1 else None
-
     def _last_person(self, before: int, gender: str | None) -> Speaker | None:
         """The last person speaker or person named as a subject before `before`."""
         best: Speaker | None = None
         for speaker in self.history:
-            if speaker.start < before and speaker.kind == "person" and _fits(speaker, gender):
+            if speaker.start < before and speaker.kind == "person" and fits(speaker, gender):
                 best = speaker
         for ent in self._persons:
             if ent.start_char >= before:
                 break
             if (best is not None and ent.start_char <= best.start) or ent.root.i in self.quoted:
                 continue
-            if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
+            if _main_subject(ent):
                 candidate = self._named(ent)
-                if _fits(candidate, gender):
+                if fits(candidate, gender):
                     candidate.start = ent.start_char
                     best = candidate
         if best is None:
             named = [sp for sp in self.history if sp.start < before and sp.kind != "document"
                      and not sp.plural and sp.name and sp.name[:1].isupper()]
             if named:
-                return _copy(named[-1])
+                return copy_speaker(named[-1])
             earlier = [e for e in self._persons if e.start_char < before and e.root.i not in self.quoted]
             if earlier:
                 best = self._named(earlier[-1])
                 best.start = earlier[-1].start_char
-        return _copy(best) if best is not None else None
+        return copy_speaker(best) if best is not None else None
 
     def _last_group(self, before: int, kind: str) -> Speaker | None:
         """The last organisation (or, for 'it', document) speaker before `before`."""
@@ -388,12 +374,12 @@ class SpeakerResolver:
         for speaker in reversed(self.history):
             if speaker.start < before and speaker.kind in wanted and (kind == "thing" or speaker.plural
                                                                         or speaker.kind == "organization"):
-                return _copy(speaker)
+                return copy_speaker(speaker)
         return None
 
     def _in_cue_clause(self, t: Token, head: Token) -> bool:
         """'a statement which said ...': the relative clause that reports is the cue, not the name."""
-        clause = _clause_of(t, head)
+        clause = clause_of(t, head)
         return clause.dep_ == "relcl" and clause.lemma_.lower() in self.rules.cue_verbs
 
     def noun_phrase(self, tok: Token) -> str:
@@ -415,14 +401,6 @@ class SpeakerResolver:
         return self.doc[start : min(end, tok.i + (14 if document else 8)) + 1].text.strip()
 
 
-def _clause_of(t: Token, head: Token) -> Token:
-    """The child of `head` whose subtree holds `t`."""
-    chain = t
-    while chain.head.i != head.i and chain.head.i != chain.i:
-        chain = chain.head
-    return chain
-
-
 def _cut_here(t: Token, head: Token, cut: set[str]) -> bool:
     """Stop the phrase at the first comma, relative clause or apposition after the head."""
     chain = t
@@ -431,26 +409,27 @@ def _cut_here(t: Token, head: Token, cut: set[str]) -> bool:
     return t.dep_ == "punct" or chain.dep_ in cut
 
 
-def _unresolved() -> Speaker:
-    """No speaker a reader could use: the position is dropped."""
-    return Speaker(None, "unnamed")
-
-
-def _fits(speaker: Speaker, gender: str | None) -> bool:
-    return gender is None or speaker.gender is None or speaker.gender == gender
-
-
-def _copy(speaker: Speaker) -> Speaker:
-    return Speaker(speaker.name, speaker.kind, speaker.start, speaker.head, set(speaker.roles),
-                   speaker.gender, speaker.plural)
-
-
 def _as_written(text: str, actor: Actor) -> bool:
     """Keep an alias as the article wrote it when it is an acronym ("the IMF" for the International
     Monetary Fund) or the plural of a group ("Republicans" for the group "Republican"): the
     speaker still links to the actor through the alias."""
-    key = _norm(text)
-    if key == _norm(actor.name) or key not in {_norm(alias) for alias in actor.aliases}:
+    key = norm(text)
+    if key == norm(actor.name) or key not in {norm(alias) for alias in actor.aliases}:
         return False
     acronym = text.replace(".", "").isupper() and len(text) <= 8 and " " not in text
-    return acronym or (actor.kind == "group" and key.startswith(_norm(actor.name)))
+    return acronym or (actor.kind == "group" and key.startswith(norm(actor.name)))
+
+
+def _main_subject(ent: Span) -> bool:
+    """The name is the subject of its sentence's main clause (or the possessor of it: "Trump's
+    campaign said"), the mention a following "he"/"she" most likely refers to; not the subject of
+    a clause inside it ("... why he had issues and Clinton did not", "says Trump's meltdown is")."""
+    tok = ent.root
+    if tok.dep_ not in ("nsubj", "nsubjpass"):  # or in apposition to it: "the senator, Lindsey Graham,"
+        if tok.dep_ not in ("poss", "appos") or tok.head.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        tok = tok.head
+    verb = tok.head
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i:
+        return True  # 'X scolded him: “...,” she said': the clause the parser hung on "said"
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
