@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
@@ -33,6 +32,8 @@ from generator.briefing import Actor, Location
 from generator.briefing.model import LocationKind
 from generator.extract.locations.context import DocContext, doc_context, is_caps_text
 from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from generator.extract.locations.inner import county_list_mentions, institution_mentions, is_road
+from generator.extract.locations.mention import Mention
 from generator.extract.locations.words import (
     local_heads,
     not_places,
@@ -56,18 +57,6 @@ BIG_CITY = 1_000_000  # a gazetteer-only city this big needs no other evidence
 BIG_REGION = 1_000_000  # towns' population of a first-level region named without other evidence
 
 
-@dataclass
-class Mention:
-    """One place mention: a token span, its trimmed text and its resolved place."""
-
-    span: Span
-    text: str
-    source: str  # "ent", "dateline" or "gazetteer"
-    unit: bool = False  # followed by an administrative-unit noun
-    place: Place | None = None
-    geo: GeoPlace | None = None  # the GeoNames place, when the resolver knows the name
-
-
 def extract_locations(doc: Doc, actors: list[Actor]) -> list[Location]:
     """Return one Location per distinct place, in order of first mention."""
     return [location for location, _ in find_locations(doc, actors)]
@@ -83,8 +72,10 @@ def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[M
     mentions += _coordinate_mentions(doc, _covered(mentions))
     mentions += _demonym_mentions(doc, ctx, _covered(mentions))
     mentions += _org_prefix_mentions(doc, gaz, _covered(mentions))
+    mentions = _inner_places(doc, ctx, mentions)
     _story_countries(mentions, ctx, gaz)
     mentions += _gazetteer_mentions(doc, ctx, gaz, _covered(mentions))
+    mentions = [m for m in mentions if m.source == "dateline" or not is_road(m.span)]
     mentions.sort(key=lambda m: m.span.start)
     _resolve_geo(doc, mentions)
     named = {m.geo.id for m in mentions if m.geo is not None and m.source != "demonym"}
@@ -102,6 +93,20 @@ def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[M
             key = f"near:{name_key(mention.span.text)}"
             mention.place = Place(key, mention.span.text, "other", town.country, town.lat, town.lon)
     return _group(mentions)
+
+
+def _inner_places(doc: Doc, ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Add the towns institutions are named for (dropping the institutions' names) and the
+    names of county lists."""
+    geo = load_geo_gazetteer()
+    found, replaced = institution_mentions(doc, ctx, geo, mentions)
+    gone = {id(m) for m in replaced}
+    mentions = [m for m in mentions if id(m) not in gone] + found
+    listed, queries = county_list_mentions(doc, geo, _covered(mentions))
+    for m in mentions:
+        if m.span.start in queries and m.query is None:
+            m.query = queries[m.span.start]
+    return mentions + listed
 
 
 def _home_town(mentions: list[Mention], ctx: DocContext) -> GeoPlace | None:
@@ -132,7 +137,7 @@ def geocoded_share(locations: Iterable[Location]) -> float:
 def _resolve_geo(doc: Doc, mentions: list[Mention]) -> None:
     """Resolve every name mention together, so that each is read against the others."""
     named = [m for m in mentions if m.place is None]
-    toponyms = [Toponym(m.span.text, m.span.start_char, m.span.end_char) for m in named]
+    toponyms = [Toponym(m.query or m.span.text, m.span.start_char, m.span.end_char) for m in named]
     for mention, place in zip(named, resolve_toponyms(doc.text, toponyms, load_geo_gazetteer()), strict=True):
         mention.geo = place
 
@@ -460,6 +465,7 @@ def _in_longer_name(span: Span) -> bool:
         and before.lower_ not in LEADING_WORDS
         and before.ent_type_ != "NORP"
         and not span[0].is_sent_start
+        and not (before.is_sent_start and before.is_stop)  # "In Euclid, ..."
     )
 
 

@@ -50,3 +50,20 @@ def local_heads() -> frozenset[str]:
 def not_places() -> frozenset[str]:
     """ "A.M.", "Brexit": names that are never places (as name keys)."""
     return _sections()["not_places"]
+
+
+def road_prefixes() -> frozenset[str]:
+    """ "route", "interstate": before a number, they make a road ("Route 4")."""
+    return _sections()["road_prefixes"]
+
+
+def institution_words() -> frozenset[str]:
+    """ "police", "sheriff", "resident": after a town or county, they make it the place an
+    institution serves or people come from ("Gainesville Police Department")."""
+    return _sections()["institution_words"]
+
+
+@lru_cache(maxsize=1)
+def plural_units() -> dict[str, str]:
+    """ "counties" -> "county": a plural unit noun after a list of names."""
+    return dict(tuple(row.split("\t")) for row in _sections()["plural_units"])  # type: ignore[misc]
