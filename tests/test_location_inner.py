@@ -55,3 +55,23 @@ def test_numbered_roads_are_not_places_but_interstates_are(nlp):
     names = _all_names(_locations(nlp, text))
     assert "Route 4" not in names
     assert "Interstate 95" in names
+
+
+def test_a_facility_is_not_placed_at_a_far_town_that_shares_a_word_of_its_name(nlp):
+    text = "Patients were taken to Baylor Scott and White Medical Center in Texas."
+    for loc in _locations(nlp, text).values():
+        if "Medical Center" in loc.name:
+            assert loc.lat is None, loc  # "White" is a town of Georgia, not of the story
+
+
+def test_a_facility_is_placed_at_the_town_the_article_names(nlp):
+    text = "Residents met at Chattanooga Regional Park on Monday, Chattanooga police said."
+    locs = _locations(nlp, text)
+    park, town = locs["Chattanooga Regional Park"], locs["Chattanooga"]
+    assert park.kind == "other" and (park.lat, park.lon) == (town.lat, town.lon)
+    assert town.admin1 == "TN"
+
+
+def test_a_city_named_with_city_is_not_split_into_a_state(nlp):
+    locs = _locations(nlp, "We're living in New York City, the chef said.")
+    assert locs["New York City"].kind == "city"

@@ -32,7 +32,7 @@ from generator.briefing import Actor, Location
 from generator.briefing.model import LocationKind
 from generator.extract.locations.context import DocContext, doc_context, is_caps_text
 from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from generator.extract.locations.inner import county_list_mentions, institution_mentions, is_road
+from generator.extract.locations.inner import county_list_mentions, institution_mentions, is_road, named_place
 from generator.extract.locations.mention import Mention
 from generator.extract.locations.words import (
     local_heads,
@@ -88,7 +88,7 @@ def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[M
         if mention.place is None:
             mention.place = resolve(gaz.lookup(mention.text), ctx.countries, mention.unit)
         if mention.place is None and mention.source in ("ent", "facility") and head not in street_heads():
-            mention.place = _named_after(mention, ctx, gaz)
+            mention.place = _named_after(mention, ctx, mentions)
         if mention.place is None and town is not None and head in local_heads():
             key = f"near:{name_key(mention.span.text)}"
             mention.place = Place(key, mention.span.text, "other", town.country, town.lat, town.lon)
@@ -157,19 +157,15 @@ def resolve(candidates: list[Place], countries: set[str], unit: bool = False) ->
     return max(candidates, key=lambda p: (p.country in countries, p.population))
 
 
-def _named_after(mention: Mention, ctx: DocContext, gaz: Gazetteer) -> Place | None:
-    """A facility or landform named after a town of the story ("Mosul Dam", "Tiyas Military
-    Airfield") is placed at that town: an approximation, kept as kind "other"."""
-    span = mention.span
-    for n in range(len(span) - 1, 0, -1):
-        for i in range(len(span) - n + 1):
-            part = span[i : i + n]
-            places = [p for p in gaz.lookup(part.text) if p.kind == "city" and p.country in ctx.countries]
-            if places:
-                town = max(places, key=lambda p: p.population)
-                key = f"near:{name_key(span.text)}"
-                return Place(key, span.text, "other", town.country, town.lat, town.lon)
-    return None
+def _named_after(mention: Mention, ctx: DocContext, mentions: list[Mention]) -> Place | None:
+    """A facility or landform named after a place ("Mosul Dam", "Cavan Town Hall", "Town of
+    Groton") is placed at that place: an approximation, kept as kind "other"."""
+    resolved = {name_key(m.span.text): m.geo for m in mentions if m.geo is not None}
+    found = named_place(mention.span, resolved, load_geo_gazetteer(), ctx.countries)
+    if found is None:
+        return None
+    key = f"near:{name_key(mention.span.text)}"
+    return Place(key, mention.span.text, "other", found.country, found.lat, found.lon)
 
 
 def _story_countries(mentions: list[Mention], ctx: DocContext, gaz: Gazetteer) -> None:

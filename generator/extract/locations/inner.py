@@ -4,7 +4,8 @@
   "Clarke County Board of Education", "Fort Mill High School", and the town of people
   ("Camarillo resident", "Newark police"): the town is the place, the whole name is not;
 - the names of a list before a plural unit noun: "Jackson and Barrow counties";
-- roads and streets ("Route 4", "Main Street", "Memphis St."): addresses, left out.
+- roads and streets ("Route 4", "Main Street", "Memphis St."): addresses, left out;
+- the place a facility is named after ("Cavan Town Hall", "Town of Groton").
 """
 
 from __future__ import annotations
@@ -15,16 +16,19 @@ from generator.extract.locations.context import DocContext
 from generator.extract.locations.mention import Mention
 from generator.extract.locations.words import (
     institution_words,
+    local_heads,
     not_places,
     plural_units,
     road_prefixes,
     street_heads,
 )
 from generator.geo.gazetteer import Gazetteer as GeoGazetteer
+from generator.geo.gazetteer import Place as GeoPlace
 from generator.geo.keys import name_key
 
 MAX_PLACE_TOKENS = 3
-MIN_TOWN = 1000  # a town this small is a place inside a name only with its state's help
+MIN_TOWN = 1000  # a smaller town is too often a word that happens to name one
+BIG_TOWN = 100_000  # a facility may be named after a town this big of a story country
 STREET_ABBREVIATIONS = frozenset({"st", "ave", "rd", "blvd", "hwy"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
 LIST_LINKS = frozenset({",", "and", "or", "&", "/"})
@@ -113,6 +117,8 @@ def _institution_place(doc: Doc, i: int, ctx: DocContext, geo: GeoGazetteer) -> 
         if doc[end].lower_ not in institution_words() or doc[end].is_sent_start:
             continue
         span = doc[i:end]
+        if geo.matches(doc[i : end + 1].text):
+            return None  # the word belongs to the name: "New York City", "Kansas City"
         if _is_town_name(span, ctx, geo):
             return span
     return None
@@ -170,3 +176,35 @@ def _listed_names(doc: Doc, unit_i: int) -> list[Span]:
         if k >= 0 and doc[k].lower_ in LIST_LINKS:  # ", and"
             k -= 1
     return names[::-1]
+
+
+def named_place(
+    span: Span, resolved: dict[str, GeoPlace], geo: GeoGazetteer, countries: set[str]
+) -> GeoPlace | None:
+    """The place a longer name is named after: a part of it that the article names on its own
+    (as resolved there), else its leading words when they name a town of a region the article
+    is about, or a big town of a story country ("Mosul Dam"). Generic words never count
+    ("Center", "Medical": no town of Connecticut)."""
+    regions = {p.region for p in resolved.values() if p.region}
+    words = [t for t in span]
+    parts = [span[i:j] for n in range(len(words) - 1, 0, -1) for i in range(len(words) - n + 1)
+             for j in [i + n]]
+    parts = [p for p in parts if all(_capitalised(t) or t.text in "-'’" for t in p) and not _generic(p)]
+    for part in parts:
+        if (place := resolved.get(name_key(part.text))) is not None and place.lat is not None:
+            return place
+    for part in parts:
+        if part.start != span.start:
+            continue
+        places = [p for p, primary in geo.matches(part.text) if primary and p.kind in PLACE_KINDS
+                  and p.lat is not None and (p.region in regions or (p.country in countries
+                                                                     and p.population >= BIG_TOWN))]
+        if places:
+            return max(places, key=lambda p: p.population)
+    return None
+
+
+def _generic(part: Span) -> bool:
+    """Only words that any facility name may hold ("Town Hall", "Regional", "Center")."""
+    generic = local_heads() | institution_words() | not_places()
+    return all(t.lower_ in generic or t.is_stop or (t.ent_type_ == "" and not t.is_title) for t in part)
