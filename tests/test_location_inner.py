@@ -75,3 +75,28 @@ def test_a_facility_is_placed_at_the_town_the_article_names(nlp):
 def test_a_city_named_with_city_is_not_split_into_a_state(nlp):
     locs = _locations(nlp, "We're living in New York City, the chef said.")
     assert locs["New York City"].kind == "city"
+
+
+def test_a_compass_part_of_a_region_is_placed_at_the_region(nlp):
+    text = (
+        "Most school districts in Northeast Georgia are reviewing budgets, and Gainesville and "
+        "Athens officials agree."
+    )
+    locs = _locations(nlp, text)
+    part = locs["Northeast Georgia"]
+    assert (part.country, part.admin1) == ("US", "GA") and part.lat is not None
+    assert "Most" not in locs  # a sentence-opening word before "school" is no town
+
+
+def test_a_dateline_after_the_byline_in_the_same_paragraph_is_a_place(nlp):
+    text = (
+        "By Matthew Daly, The Associated Press. WASHINGTON (AP) - An on-again, off-again effort "
+        "to pass the energy bill failed again in the Senate on Tuesday."
+    )
+    washington = _locations(nlp, text)["WASHINGTON"]
+    assert (washington.country, washington.admin1) == ("US", "DC")
+
+
+def test_federal_is_not_a_town(nlp):
+    text = "Former Permanent Secretary, Federal Ministry of Information, Abuja, launched his book."
+    assert "Federal" not in _all_names(_locations(nlp, text))

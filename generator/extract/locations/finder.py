@@ -32,7 +32,13 @@ from generator.briefing import Actor, Location
 from generator.briefing.model import LocationKind
 from generator.extract.locations.context import DocContext, doc_context, is_caps_text
 from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from generator.extract.locations.inner import county_list_mentions, institution_mentions, is_road, named_place
+from generator.extract.locations.inner import (
+    compass_queries,
+    county_list_mentions,
+    institution_mentions,
+    is_road,
+    named_place,
+)
 from generator.extract.locations.mention import Mention
 from generator.extract.locations.words import (
     local_heads,
@@ -75,8 +81,12 @@ def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[M
     mentions = _inner_places(doc, ctx, mentions)
     _story_countries(mentions, ctx, gaz)
     mentions += _gazetteer_mentions(doc, ctx, gaz, _covered(mentions))
-    mentions = [m for m in mentions if m.source == "dateline" or not is_road(m.span)]
+    mentions = [
+        m for m in mentions
+        if m.source == "dateline" or not (is_road(m.span) or name_key(m.text) in _not_place_keys())
+    ]
     mentions.sort(key=lambda m: m.span.start)
+    compass_queries(mentions, load_geo_gazetteer())
     _resolve_geo(doc, mentions)
     named = {m.geo.id for m in mentions if m.geo is not None and m.source != "demonym"}
     mentions = [m for m in mentions if m.source != "demonym" or (m.geo is not None and m.geo.id in named)]

@@ -5,7 +5,8 @@
   ("Camarillo resident", "Newark police"): the town is the place, the whole name is not;
 - the names of a list before a plural unit noun: "Jackson and Barrow counties";
 - roads and streets ("Route 4", "Main Street", "Memphis St."): addresses, left out;
-- the place a facility is named after ("Cavan Town Hall", "Town of Groton").
+- the place a facility is named after ("Cavan Town Hall", "Town of Groton");
+- the place a part of it is named after: "Northeast Georgia" is placed where Georgia is.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.locations.context import DocContext
 from generator.extract.locations.mention import Mention
 from generator.extract.locations.words import (
+    compass_words,
     institution_words,
     local_heads,
     not_places,
@@ -66,8 +68,11 @@ def _is_town_name(span: Span, ctx: DocContext, geo: GeoGazetteer) -> bool:
     key = name_key(text)
     if key in not_places() or geo.is_demonym(text) or ctx.is_person_word(text):
         return False
-    if any(t.ent_type_ == "PERSON" for t in span):
+    if any(t.ent_type_ == "PERSON" or t.is_stop for t in span):
         return False
+    if span[0].is_sent_start and len(span) == 1 and span[0].pos_ != "PROPN":
+        return False  # "Most school districts ...", "Public health ..."
+
     return any(
         primary and p.kind in PLACE_KINDS and (p.kind != "city" or p.population >= MIN_TOWN)
         for p, primary in geo.matches(text, after_comma=False)
@@ -208,3 +213,20 @@ def _generic(part: Span) -> bool:
     """Only words that any facility name may hold ("Town Hall", "Regional", "Center")."""
     generic = local_heads() | institution_words() | not_places()
     return all(t.lower_ in generic or t.is_stop or (t.ent_type_ == "" and not t.is_title) for t in part)
+
+
+def compass_queries(mentions: list[Mention], geo: GeoGazetteer) -> None:
+    """ "Northeast Georgia", "S.E. Paris", "Columbus East": a part of a place that the gazetteer
+    does not list is resolved as the place (with the article's other names)."""
+    for m in mentions:
+        words = [t for t in m.span if not t.is_punct or t.text == "."]
+        if m.query is not None or len(words) < 2 or geo.matches(m.span.text):
+            continue
+        if name_key(words[0].text) in compass_words():
+            rest = m.span.doc[words[1].i : m.span.end]
+        elif name_key(words[-1].text) in compass_words():
+            rest = m.span.doc[m.span.start : words[-1].i]
+        else:
+            continue
+        if rest.text and geo.matches(rest.text):
+            m.query = rest.text

@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.extract.text.wordlists import word_sections
+from generator.geo.keys import name_key
 
 PLACE_WORDS = Path(__file__).parent / "data" / "place_words.txt"
 
@@ -67,3 +68,9 @@ def institution_words() -> frozenset[str]:
 def plural_units() -> dict[str, str]:
     """ "counties" -> "county": a plural unit noun after a list of names."""
     return dict(tuple(row.split("\t")) for row in _sections()["plural_units"])  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def compass_words() -> frozenset[str]:
+    """ "northeast", "s.e." (as name keys): a part of a place ("Northeast Georgia")."""
+    return frozenset(name_key(w) for w in _sections()["compass_words"])
