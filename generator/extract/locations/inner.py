@@ -30,7 +30,7 @@ from generator.geo.keys import name_key
 
 MAX_PLACE_TOKENS = 3
 MIN_TOWN = 1000  # a smaller town is too often a word that happens to name one
-BIG_TOWN = 100_000  # a facility may be named after a town this big of a story country
+BIG_TOWN = 15_000  # a facility may be named after a town this big of a story country
 STREET_ABBREVIATIONS = frozenset({"st", "ave", "rd", "blvd", "hwy"})
 LEADING_WORDS = frozenset({"the", "a", "an"})
 LIST_LINKS = frozenset({",", "and", "or", "&", "/"})
@@ -42,8 +42,11 @@ def is_road(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     if len(words) < 2:
         return False
-    if any(t.lower_ in street_heads() for t in words[1:]):
-        return True
+    tail = len(words)
+    while tail > 1 and (words[tail - 1].like_num or name_key(words[tail - 1].text) in compass_words()):
+        tail -= 1  # "Eglinton Avenue West", "County Road 35"
+    if words[tail - 1].lower_ in street_heads() and tail > 1:
+        return True  # not "Ross Street Community Centre": a centre on a street
     if name_key(words[-1].text) in STREET_ABBREVIATIONS:
         return True
     return any(
@@ -63,20 +66,23 @@ def _starts_name(doc: Doc, i: int) -> bool:
     return not _capitalised(before) or before.lower_ in LEADING_WORDS
 
 
-def _is_town_name(span: Span, ctx: DocContext, geo: GeoGazetteer) -> bool:
+def _town_size(
+    span: Span, ctx: DocContext, geo: GeoGazetteer, kinds: frozenset[str] = PLACE_KINDS
+) -> int | None:
+    """The population of the biggest place `span` names by its own name (None: no place)."""
     text = span.text
     key = name_key(text)
     if key in not_places() or geo.is_demonym(text) or ctx.is_person_word(text):
-        return False
+        return None
     if any(t.ent_type_ == "PERSON" or t.is_stop for t in span):
-        return False
+        return None
     if span[0].is_sent_start and len(span) == 1 and span[0].pos_ != "PROPN":
-        return False  # "Most school districts ...", "Public health ..."
-
-    return any(
-        primary and p.kind in PLACE_KINDS and (p.kind != "city" or p.population >= MIN_TOWN)
-        for p, primary in geo.matches(text, after_comma=False)
-    )
+        return None  # "Most school districts ...", "Public health ..."
+    sizes = [
+        p.population for p, primary in geo.matches(text)
+        if primary and p.kind in kinds and (p.kind != "city" or p.population >= MIN_TOWN)
+    ]
+    return max(sizes) if sizes else None
 
 
 def institution_mentions(
@@ -113,20 +119,29 @@ def _overlaps(other: Span, span: Span) -> bool:
 
 
 def _institution_place(doc: Doc, i: int, ctx: DocContext, geo: GeoGazetteer) -> Span | None:
+    """The place name starting at token `i` that an institution word follows; of several
+    readings, the one naming the biggest place ("Cambridge" in "Cambridge City Council", not
+    the small Cambridge City of Indiana)."""
     if not _capitalised(doc[i]) or doc[i].lower_ in LEADING_WORDS or not _starts_name(doc, i):
         return None
+    best: tuple[int, Span] | None = None
     for n in range(MAX_PLACE_TOKENS, 0, -1):
         end = i + n
         if end >= len(doc) or not all(_capitalised(t) for t in doc[i:end]):
             continue
         if doc[end].lower_ not in institution_words() or doc[end].is_sent_start:
             continue
-        span = doc[i:end]
         if geo.matches(doc[i : end + 1].text):
-            return None  # the word belongs to the name: "New York City", "Kansas City"
-        if _is_town_name(span, ctx, geo):
-            return span
-    return None
+            continue  # the word belongs to the name: "New York City", "Kansas City"
+        span = doc[i:end]
+        size = _town_size(span, ctx, geo)
+        if size is not None and n > 1 and span[-1].lower_ == "city":
+            head = _town_size(span[:-1], ctx, geo, kinds=frozenset({"city"}))
+            if head is not None and head > size:  # "Cambridge City Council": Cambridge's council
+                size, span = head, span[:-1]
+        if size is not None and (best is None or size > best[0]):
+            best = (size, span)
+    return best[1] if best else None
 
 
 def county_list_mentions(
