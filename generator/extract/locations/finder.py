@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.briefing import Actor, Location
 from generator.briefing.model import LocationKind
 from generator.extract.locations.context import DocContext, doc_context, is_caps_text
+from generator.extract.locations.coordinates import coordinate_mentions
 from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from generator.extract.locations.inner import (
     compass_queries,
@@ -75,7 +76,7 @@ def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[M
     mentions = _entity_mentions(doc, ctx, gaz)
     mentions += _dateline_mentions(doc, ctx, _covered(mentions))
     mentions += _facility_mentions(doc, ctx, gaz, _covered(mentions))
-    mentions += _coordinate_mentions(doc, _covered(mentions))
+    mentions += coordinate_mentions(doc, _covered(mentions))
     mentions += _demonym_mentions(doc, ctx, _covered(mentions))
     mentions += _org_prefix_mentions(doc, gaz, _covered(mentions))
     mentions = _inner_places(doc, ctx, mentions)
@@ -348,30 +349,6 @@ def _demonym_mentions(doc: Doc, ctx: DocContext, covered: set[int]) -> list[Ment
             continue
         mentions.append(Mention(doc[token.i : token.i + 1], token.text, "demonym"))
     return mentions
-
-
-# -- coordinates ("33°30′21″N 36°16′11″E", "35.0325°N 43.6463889°E") --------------------------
-
-_DEG = r"(\d{1,3}(?:\.\d+)?)°(?:\s*(\d{1,2}(?:\.\d+)?)[′'])?(?:\s*(\d{1,2}(?:\.\d+)?)[″\"])?\s*"
-COORD_RE = re.compile(_DEG + r"([NS])[,;]?\s+" + _DEG + r"([EW])")
-
-
-def _coordinate_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
-    mentions = []
-    for m in COORD_RE.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or any(t.i in covered for t in span):
-            continue
-        lat = _degrees(m.group(1), m.group(2), m.group(3), m.group(4))
-        lon = _degrees(m.group(5), m.group(6), m.group(7), m.group(8))
-        place = Place(f"coord:{lat:.4f},{lon:.4f}", m.group(0), "other", None, lat, lon)
-        mentions.append(Mention(span, m.group(0), "coordinates", place=place))
-    return mentions
-
-
-def _degrees(deg: str, minutes: str | None, seconds: str | None, hemisphere: str) -> float:
-    value = float(deg) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
-    return round(-value if hemisphere in "SW" else value, 6)
 
 
 # -- gazetteer matches on words spaCy missed -------------------------------------------------
