@@ -11,6 +11,9 @@ Mentions come from three sources, in this order of trust:
    or region name, a place context ("in Raqqah", "Goma, Zaire"), or a city in
    a country the story is about.
 
+`inner.py` adds the places inside longer names ("Gainesville Police Department" ->
+Gainesville; "Jackson and Barrow counties") and leaves streets and local roads out.
+
 Each mention is resolved by `generator.geo` (GeoNames gazetteer compiled into
 one SQLite file, and a resolver that reads the whole article: "City, State",
 datelines, the story's other places, then population); names it does not know
