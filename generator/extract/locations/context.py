@@ -130,9 +130,20 @@ def _add_actor(ctx: DocContext, text: str, actor: Actor, gaz: Gazetteer) -> None
                 ctx.org_spans.extend(m.span() for m in re.finditer(re.escape(name), text))
 
 
+# A dateline inside a paragraph, after a sentence (web pages run the byline, the dateline and
+# the story together): "... The Associated Press. WASHINGTON (AP) - President ...",
+# "... upgraded to stable. MIDDLETOWN — Middletown High School ...", "NEWARK -- Unfortunately".
+_CAPS = r"[A-Z][A-Z'’.\-]*[A-Z.](?: [A-Z][A-Z'’.\-]*[A-Z.])*"
+INLINE_DATELINE = re.compile(
+    rf"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\d{{4}}\s))(?P<place>{_CAPS})"
+    r"(?:, (?P<area>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?(?P<agency> \([A-Za-z ]+\))?\s*(?:--|[-–—])\s"
+)
+
+
 def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """Char spans of the place parts of datelines (paragraph-initial). A dash after the
-    capitals ("SOCCER - ...") makes a dateline only with an agency or a known place."""
+    """Char spans of the place parts of datelines (paragraph-initial, or after a sentence with
+    an agency or a known place). A dash after the capitals ("SOCCER - ...") makes a dateline
+    only with an agency or a known place."""
     spans = []
     for para in re.finditer(r"(?:^|\n\n)([^\n]+)", text):
         m = DATELINE_WITH_PLACE.match(para.group(1))
@@ -142,6 +153,12 @@ def _datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
         spans.append((offset + m.start("place"), offset + m.end("place")))
         if m.group("area"):
             spans.append((offset + m.start("area"), offset + m.end("area")))
+    for m in INLINE_DATELINE.finditer(text):
+        if (m.start("place"), m.end("place")) in spans or not gaz.lookup(m.group("place")):
+            continue
+        spans.append((m.start("place"), m.end("place")))
+        if m.group("area"):
+            spans.append((m.start("area"), m.end("area")))
     return spans
 
 

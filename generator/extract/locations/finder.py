@@ -11,6 +11,9 @@ Mentions come from three sources, in this order of trust:
    or region name, a place context ("in Raqqah", "Goma, Zaire"), or a city in
    a country the story is about.
 
+`inner.py` adds the places inside longer names ("Gainesville Police Department" ->
+Gainesville; "Jackson and Barrow counties") and leaves streets and local roads out.
+
 Each mention is resolved by `generator.geo` (GeoNames gazetteer compiled into
 one SQLite file, and a resolver that reads the whole article: "City, State",
 datelines, the story's other places, then population); names it does not know
@@ -23,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
@@ -32,7 +34,16 @@ from spacy.tokens import Doc, Span, Token
 from generator.briefing import Actor, Location
 from generator.briefing.model import LocationKind
 from generator.extract.locations.context import DocContext, doc_context, is_caps_text
+from generator.extract.locations.coordinates import coordinate_mentions
 from generator.extract.locations.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from generator.extract.locations.inner import (
+    compass_queries,
+    county_list_mentions,
+    institution_mentions,
+    is_road,
+    named_place,
+)
+from generator.extract.locations.mention import Mention
 from generator.extract.locations.words import (
     local_heads,
     not_places,
@@ -56,18 +67,6 @@ BIG_CITY = 1_000_000  # a gazetteer-only city this big needs no other evidence
 BIG_REGION = 1_000_000  # towns' population of a first-level region named without other evidence
 
 
-@dataclass
-class Mention:
-    """One place mention: a token span, its trimmed text and its resolved place."""
-
-    span: Span
-    text: str
-    source: str  # "ent", "dateline" or "gazetteer"
-    unit: bool = False  # followed by an administrative-unit noun
-    place: Place | None = None
-    geo: GeoPlace | None = None  # the GeoNames place, when the resolver knows the name
-
-
 def extract_locations(doc: Doc, actors: list[Actor]) -> list[Location]:
     """Return one Location per distinct place, in order of first mention."""
     return [location for location, _ in find_locations(doc, actors)]
@@ -80,12 +79,18 @@ def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[M
     mentions = _entity_mentions(doc, ctx, gaz)
     mentions += _dateline_mentions(doc, ctx, _covered(mentions))
     mentions += _facility_mentions(doc, ctx, gaz, _covered(mentions))
-    mentions += _coordinate_mentions(doc, _covered(mentions))
+    mentions += coordinate_mentions(doc, _covered(mentions))
     mentions += _demonym_mentions(doc, ctx, _covered(mentions))
     mentions += _org_prefix_mentions(doc, gaz, _covered(mentions))
+    mentions = _inner_places(doc, ctx, mentions)
     _story_countries(mentions, ctx, gaz)
     mentions += _gazetteer_mentions(doc, ctx, gaz, _covered(mentions))
+    mentions = [
+        m for m in mentions
+        if m.source == "dateline" or not (is_road(m.span) or name_key(m.text) in _not_place_keys())
+    ]
     mentions.sort(key=lambda m: m.span.start)
+    compass_queries(mentions, load_geo_gazetteer())
     _resolve_geo(doc, mentions)
     named = {m.geo.id for m in mentions if m.geo is not None and m.source != "demonym"}
     mentions = [m for m in mentions if m.source != "demonym" or (m.geo is not None and m.geo.id in named)]
@@ -97,11 +102,25 @@ def find_locations(doc: Doc, actors: list[Actor]) -> list[tuple[Location, list[M
         if mention.place is None:
             mention.place = resolve(gaz.lookup(mention.text), ctx.countries, mention.unit)
         if mention.place is None and mention.source in ("ent", "facility") and head not in street_heads():
-            mention.place = _named_after(mention, ctx, gaz)
+            mention.place = _named_after(mention, ctx, mentions)
         if mention.place is None and town is not None and head in local_heads():
             key = f"near:{name_key(mention.span.text)}"
             mention.place = Place(key, mention.span.text, "other", town.country, town.lat, town.lon)
     return _group(mentions)
+
+
+def _inner_places(doc: Doc, ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Add the towns institutions are named for (dropping the institutions' names) and the
+    names of county lists."""
+    geo = load_geo_gazetteer()
+    found, replaced = institution_mentions(doc, ctx, geo, mentions)
+    gone = {id(m) for m in replaced}
+    mentions = [m for m in mentions if id(m) not in gone] + found
+    listed, queries = county_list_mentions(doc, geo, _covered(mentions))
+    for m in mentions:
+        if m.span.start in queries and m.query is None:
+            m.query = queries[m.span.start]
+    return mentions + listed
 
 
 def _home_town(mentions: list[Mention], ctx: DocContext) -> GeoPlace | None:
@@ -132,7 +151,7 @@ def geocoded_share(locations: Iterable[Location]) -> float:
 def _resolve_geo(doc: Doc, mentions: list[Mention]) -> None:
     """Resolve every name mention together, so that each is read against the others."""
     named = [m for m in mentions if m.place is None]
-    toponyms = [Toponym(m.span.text, m.span.start_char, m.span.end_char) for m in named]
+    toponyms = [Toponym(m.query or m.span.text, m.span.start_char, m.span.end_char) for m in named]
     for mention, place in zip(named, resolve_toponyms(doc.text, toponyms, load_geo_gazetteer()), strict=True):
         mention.geo = place
 
@@ -152,19 +171,15 @@ def resolve(candidates: list[Place], countries: set[str], unit: bool = False) ->
     return max(candidates, key=lambda p: (p.country in countries, p.population))
 
 
-def _named_after(mention: Mention, ctx: DocContext, gaz: Gazetteer) -> Place | None:
-    """A facility or landform named after a town of the story ("Mosul Dam", "Tiyas Military
-    Airfield") is placed at that town: an approximation, kept as kind "other"."""
-    span = mention.span
-    for n in range(len(span) - 1, 0, -1):
-        for i in range(len(span) - n + 1):
-            part = span[i : i + n]
-            places = [p for p in gaz.lookup(part.text) if p.kind == "city" and p.country in ctx.countries]
-            if places:
-                town = max(places, key=lambda p: p.population)
-                key = f"near:{name_key(span.text)}"
-                return Place(key, span.text, "other", town.country, town.lat, town.lon)
-    return None
+def _named_after(mention: Mention, ctx: DocContext, mentions: list[Mention]) -> Place | None:
+    """A facility or landform named after a place ("Mosul Dam", "Cavan Town Hall", "Town of
+    Groton") is placed at that place: an approximation, kept as kind "other"."""
+    resolved = {name_key(m.span.text): m.geo for m in mentions if m.geo is not None}
+    found = named_place(mention.span, resolved, load_geo_gazetteer(), ctx.countries)
+    if found is None:
+        return None
+    key = f"near:{name_key(mention.span.text)}"
+    return Place(key, mention.span.text, "other", found.country, found.lat, found.lon)
 
 
 def _story_countries(mentions: list[Mention], ctx: DocContext, gaz: Gazetteer) -> None:
@@ -339,30 +354,6 @@ def _demonym_mentions(doc: Doc, ctx: DocContext, covered: set[int]) -> list[Ment
     return mentions
 
 
-# -- coordinates ("33°30′21″N 36°16′11″E", "35.0325°N 43.6463889°E") --------------------------
-
-_DEG = r"(\d{1,3}(?:\.\d+)?)°(?:\s*(\d{1,2}(?:\.\d+)?)[′'])?(?:\s*(\d{1,2}(?:\.\d+)?)[″\"])?\s*"
-COORD_RE = re.compile(_DEG + r"([NS])[,;]?\s+" + _DEG + r"([EW])")
-
-
-def _coordinate_mentions(doc: Doc, covered: set[int]) -> list[Mention]:
-    mentions = []
-    for m in COORD_RE.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or any(t.i in covered for t in span):
-            continue
-        lat = _degrees(m.group(1), m.group(2), m.group(3), m.group(4))
-        lon = _degrees(m.group(5), m.group(6), m.group(7), m.group(8))
-        place = Place(f"coord:{lat:.4f},{lon:.4f}", m.group(0), "other", None, lat, lon)
-        mentions.append(Mention(span, m.group(0), "coordinates", place=place))
-    return mentions
-
-
-def _degrees(deg: str, minutes: str | None, seconds: str | None, hemisphere: str) -> float:
-    value = float(deg) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
-    return round(-value if hemisphere in "SW" else value, 6)
-
-
 # -- gazetteer matches on words spaCy missed -------------------------------------------------
 
 
@@ -460,6 +451,7 @@ def _in_longer_name(span: Span) -> bool:
         and before.lower_ not in LEADING_WORDS
         and before.ent_type_ != "NORP"
         and not span[0].is_sent_start
+        and not (before.is_sent_start and before.is_stop)  # "In Euclid, ..."
     )
 
 

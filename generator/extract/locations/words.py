@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.extract.text.wordlists import word_sections
+from generator.geo.keys import name_key
 
 PLACE_WORDS = Path(__file__).parent / "data" / "place_words.txt"
 
@@ -50,3 +51,26 @@ def local_heads() -> frozenset[str]:
 def not_places() -> frozenset[str]:
     """ "A.M.", "Brexit": names that are never places (as name keys)."""
     return _sections()["not_places"]
+
+
+def road_prefixes() -> frozenset[str]:
+    """ "route", "interstate": before a number, they make a road ("Route 4")."""
+    return _sections()["road_prefixes"]
+
+
+def institution_words() -> frozenset[str]:
+    """ "police", "sheriff", "resident": after a town or county, they make it the place an
+    institution serves or people come from ("Gainesville Police Department")."""
+    return _sections()["institution_words"]
+
+
+@lru_cache(maxsize=1)
+def plural_units() -> dict[str, str]:
+    """ "counties" -> "county": a plural unit noun after a list of names."""
+    return dict(tuple(row.split("\t")) for row in _sections()["plural_units"])  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def compass_words() -> frozenset[str]:
+    """ "northeast", "s.e." (as name keys): a part of a place ("Northeast Georgia")."""
+    return frozenset(name_key(w) for w in _sections()["compass_words"])
