@@ -116,3 +116,23 @@ def test_the_positions_view_matches_without_accents_keeps_its_filter_and_exports
         assert all(row["evidence"].startswith(f"{url}briefings/") and "#s-" in row["evidence"]
                    for row in rows)
         browser.close()
+
+
+@pytest.mark.browser
+def test_a_reader_follows_a_connection_to_the_other_actors_page(site: Path):
+    from tests.sitebuild import serve_site
+    from tests.test_browser import CHROMIUM, FLAGS
+
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page()
+        page.goto(f"{url}actors/jane-quimby.html")
+        page.locator("#connections + p a", has_text="Mark Hale").click()
+        page.wait_for_url("**/actors/mark-hale.html")
+        assert page.locator("h1").inner_text() == "Mark Hale"
+        # And back: his page names her among his connections.
+        assert page.locator("#connections + p a", has_text="Jane Quimby").count() == 1
+        browser.close()
