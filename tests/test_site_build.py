@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
+from generator.render.connections import TOP as CONNECTIONS
 from tests.sitebuild import ROOT, build_site, make_project
 
 SLUG = "us-destroys-three-isis-camps-in-iraq"
@@ -94,8 +95,9 @@ def test_a_large_site_keeps_sidebar_listings_and_briefing_pages_small(tmp_path: 
         links = html[html.find("<article") : html.find("</article>")].count("<a ")
         entity_page = page.parent.name in ("actors", "locations") and page.name != "index.html"
         # Listings paginate at 200 links; an actor page caps its positions and briefings at 200
-        # each, a place page its briefings at 200, its actors at 60 and its positions at 50.
-        assert links <= (2 * 200 if entity_page else 200) + 10, page
+        # each and its connections at TOP actors and TOP places, a place page its briefings at
+        # 200, its actors at 60 and its positions at 50.
+        assert links <= (2 * 200 + 2 * CONNECTIONS if entity_page else 200) + 10, page
     assert _chrome(large) == _chrome(alone)  # a briefing page's theme is the same at any size
 
 

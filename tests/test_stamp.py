@@ -98,7 +98,7 @@ def test_a_shell_that_was_not_built_is_a_clear_error(tmp_path: Path):
 
 def test_actor_pages_share_the_shell_table_of_contents(stamped_site: Path):
     html = (stamped_site / "actors" / "ken-mckenzie.html").read_text(encoding="utf-8")
-    assert _toc(html) == ["#stated-positions", "#briefings"]
+    assert _toc(html) == ["#stated-positions", "#connections", "#briefings"]
     assert '<h2 id="stated-positions">' in html and '<h2 id="briefings">' in html
     assert "<title>Ken McKenzie - " in html
 
