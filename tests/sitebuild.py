@@ -56,3 +56,24 @@ def serve_site(site: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+@contextmanager
+def browse(site: Path, **page_options) -> Iterator[tuple[object, str]]:
+    """A headless Chromium page and the base URL of `site`, served while the block runs.
+
+    Skips the test when Debian's Chromium or Playwright is missing."""
+    import pytest
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from tests.test_browser import FLAGS
+
+    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=FLAGS)
+        try:
+            yield browser.new_page(**page_options), url
+        finally:
+            browser.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.render.connections import month_bars
-from tests.sitebuild import build_site, make_project
+from tests.sitebuild import browse, build_site, make_project
 from tests.test_faceted_search import BRIDGE, FLOOD
 
 VISIT = """---
@@ -60,15 +60,8 @@ def test_month_bars_keep_the_latest_three_years():
 
 @pytest.mark.browser
 def test_who_said_what_about_a_subject_groups_statements_by_speaker(site: Path):
-    from tests.sitebuild import serve_site
-    from tests.test_browser import CHROMIUM, FLAGS
-
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page()
+    expect = pytest.importorskip("playwright.sync_api").expect
+    with browse(site) as (page, url):
         page.goto(f"{url}said/?about=bridge")
         section = page.locator("#bf-said section")
         section.first.wait_for(timeout=10000)
@@ -80,12 +73,10 @@ def test_who_said_what_about_a_subject_groups_statements_by_speaker(site: Path):
         assert "\u201c" not in quotes[1] and "new bridge" in quotes[1]
         # A tag of the briefing is a subject too, and the address keeps what was typed.
         page.fill("input[name=about]", "infrastructure")
-        expect = sync_api.expect
         expect(page.locator("#bf-said-status")).to_have_text("2 statements by 1 speaker")
         assert "about=infrastructure" in page.url
         section.locator("a", has_text="Mayor of Springfield").first.click()
         page.wait_for_url(re.compile(r"/briefings/bridge\.html#"))
-        browser.close()
 
 
 @pytest.mark.browser
@@ -93,46 +84,29 @@ def test_the_positions_view_matches_without_accents_keeps_its_filter_and_exports
     import csv
     import io
 
-    from tests.sitebuild import serve_site
-    from tests.test_browser import CHROMIUM, FLAGS
-
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page()
+    expect = pytest.importorskip("playwright.sync_api").expect
+    with browse(site) as (page, url):
         page.goto(f"{url}positions/")
-        sync_api.expect(page.locator("#bf-positions-status")).to_have_text("4 statements")
+        expect(page.locator("#bf-positions-status")).to_have_text("4 statements")
         page.fill("input[name=speaker]", "Químby")  # the accent a reader may type, or not
-        sync_api.expect(page.locator("#bf-positions-status")).to_have_text("3 statements")
+        expect(page.locator("#bf-positions-status")).to_have_text("3 statements")
         assert "speaker=Qu%C3%ADmby" in page.url
         page.reload()
-        sync_api.expect(page.locator("#bf-positions-status")).to_have_text("3 statements")
+        expect(page.locator("#bf-positions-status")).to_have_text("3 statements")
         text = page.evaluate("fetch(document.getElementById('bf-positions-download').href)"
                              ".then(r => r.text())")
         rows = list(csv.DictReader(io.StringIO(text)))
         assert [row["speaker"] for row in rows] == ["Jane Quimby"] * 3
         assert all(row["evidence"].startswith(f"{url}briefings/") and "#s-" in row["evidence"]
                    for row in rows)
-        browser.close()
 
 
 @pytest.mark.browser
 def test_a_reader_follows_a_connection_to_the_other_actors_page(site: Path):
-    from tests.sitebuild import serve_site
-    from tests.test_browser import CHROMIUM, FLAGS
-
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page()
+    with browse(site) as (page, url):
         page.goto(f"{url}actors/jane-quimby.html")
         page.locator("#connections + p a", has_text="Mark Hale").click()
         page.wait_for_url("**/actors/mark-hale.html")
         assert page.locator("h1").inner_text() == "Mark Hale"
         # And back: his page names her among his connections.
         assert page.locator("#connections + p a", has_text="Jane Quimby").count() == 1
-        browser.close()

@@ -14,7 +14,7 @@ import pytest
 from generator.briefing.store import load_briefing
 from generator.duplicates import Text, find_copies
 from tests.conftest import SAMPLE_ARTICLE
-from tests.sitebuild import build_site, make_project, serve_site
+from tests.sitebuild import browse, build_site, make_project
 
 SAMPLE_ID = "us-destroys-three-isis-camps-in-iraq"
 COPY_ID = "wire-us-strikes-isis-camps"
@@ -85,19 +85,11 @@ def test_views_and_feeds_count_a_statement_once(site: Path):
 
 @pytest.mark.browser
 def test_mckenzies_page_shows_his_quote_once(site: Path):
-    from tests.test_browser import CHROMIUM, FLAGS
-
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page()
+    with browse(site) as (page, url):
         page.goto(f"{url}actors/ken-mckenzie.html")
         quotes = page.locator(".bf-positions-list li", has_text="our numbers are going to get smaller")
         assert quotes.count() == 1
         assert page.locator(".bf-list li", has_text="Coalition jets hit").count() == 0
-        browser.close()
 
 
 # -- kept up to date by incremental extraction ------------------------------------------------

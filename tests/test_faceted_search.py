@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import build_site, make_project, serve_site
+from tests.sitebuild import browse, build_site, make_project
 
 BRIDGE = """---
 title: Mayor of Springfield announces new bridge
@@ -66,14 +66,7 @@ def test_the_header_search_box_leads_to_the_search_page(site: Path):
 
 @pytest.mark.browser
 def test_filters_narrow_the_results_combine_and_survive_a_reload(site: Path):
-    from tests.test_browser import CHROMIUM, FLAGS
-
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
+    with browse(site, viewport={"width": 1200, "height": 900}) as (page, url):
         status = page.locator("#bf-facets-status")
         results = page.locator("#bf-facets-results li")
 
@@ -98,4 +91,3 @@ def test_filters_narrow_the_results_combine_and_survive_a_reload(site: Path):
         page.wait_for_function("document.querySelectorAll('#bf-facets-results li').length === 1")
         results.nth(0).locator("a").click()
         page.wait_for_url("**/briefings/bridge.html**")
-        browser.close()

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from tests.sitebuild import build_site, make_project, serve_site
+from tests.sitebuild import browse, build_site, make_project
 from tests.test_faceted_search import BRIDGE, FLOOD
 
 SITE_URL = "https://example.org/briefings/"  # tests/conftest.py publishes every test site here
@@ -73,18 +73,10 @@ def test_every_page_announces_the_site_feed_and_every_feed_parses(site: Path):
 
 @pytest.mark.browser
 def test_a_browser_discovers_an_actors_feed(site: Path):
-    from tests.test_browser import CHROMIUM, FLAGS
-
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with serve_site(site) as url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page()
+    with browse(site) as (page, url):
         page.goto(f"{url}actors/jane-quimby.html")
         hrefs = page.eval_on_selector_all("link[rel=alternate][type='application/rss+xml']",
                                           "links => links.map(link => link.href)")
         assert f"{url}feeds/actors/jane-quimby.xml" in hrefs and f"{url}feed.xml" in hrefs
         response = page.request.get(f"{url}feeds/actors/jane-quimby.xml")
         assert response.ok and b"<rss" in response.body()
-        browser.close()
