@@ -17,13 +17,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from generator.articles import Article
 from generator.briefing import Briefing
 from generator.briefing.store import load_briefing, write_briefing
 from generator.errors import BriefingError
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch (and the SciPy it imports, over a second) is imported only when articles are
+# compared: a site build that extracts nothing never pays for it.
 
 THRESHOLD = 0.6  # agency copies with a new headline, a trimmed end or a local intro stay above it
 SHINGLE_WORDS = 5
@@ -48,10 +53,14 @@ def shingles(body: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple:
+    from datasketch import MinHash
+
     return MinHash(num_perm=PERMUTATIONS, seed=1, scheme="affine32").permutations
 
 
 def _signature(grams: set[str]) -> MinHash:
+    from datasketch import MinHash
+
     # CRC-32 instead of datasketch's default SHA-1: a 32-bit hash is all MinHash uses of it,
     # and it is several times faster; the permutations are made once, not per article.
     signature = MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=zlib.crc32,
@@ -62,6 +71,8 @@ def _signature(grams: set[str]) -> MinHash:
 
 def find_copies(texts: Iterable[Text]) -> dict[str, str]:
     """copy id -> original id, for every article that near-duplicates an earlier one."""
+    from datasketch import MinHashLSH
+
     items = sorted(texts, key=_age)
     rank = {text.id: n for n, text in enumerate(items)}
     grams = {text.id: shingles(text.body) for text in items}
