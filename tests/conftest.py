@@ -23,6 +23,18 @@ def nlp():
     return load_nlp()
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's, see tests/test_browser.py) for a module's browser tests."""
+    from tests.test_browser import CHROMIUM, FLAGS
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def sample_briefing():
     """The briefing of the sample article, extracted once for the whole session."""

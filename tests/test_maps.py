@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.sitebuild import build_site, make_project, serve_site
-from tests.test_browser import CHROMIUM, FLAGS
+from tests.test_browser import CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,15 +29,6 @@ def site_url(tmp_path_factory):
                            {"floods.md": FLOODS, "clean-up.md": CLEAN_UP, "paris.md": PARIS}, sample=False)
     with serve_site(build_site(project)) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def _page(browser, width: int = 1366, height: int = 800):
