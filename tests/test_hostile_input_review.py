@@ -7,6 +7,7 @@ ids and aliases could lose or overwrite an analyst's work without a word.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -216,7 +217,7 @@ def test_a_reviewed_briefing_with_an_impossible_date_fails_the_strict_build_not_
     folder.mkdir(parents=True)
     good = _briefing_with_breaks()
     (folder / "edited.yaml").write_text(dump_briefing(good), encoding="utf-8")
-    bad = dump_briefing(Briefing(**{**good.__dict__, "id": "bad", "date": "2024-02-10"}))
+    bad = dump_briefing(dataclasses.replace(good, id="bad", date="2024-02-10"))
     (folder / "bad.yaml").write_text(bad.replace("2024-02-10", "2024-02-30"), encoding="utf-8")
     assert main(["build"]) == 0
     assert (project / "site" / "briefings" / "edited.html").is_file()

@@ -11,12 +11,12 @@ from generator.render.stamp import (
     BEGIN,
     END,
     TITLE_TOKEN,
-    StampedPage,
     StampError,
     StampShell,
     StampWriter,
     layout_shell_markdown,
     split_front_matter,
+    stamped_page,
 )
 from tests.sitebuild import build_site, make_project
 
@@ -67,7 +67,7 @@ def test_a_stamped_briefing_reads_as_the_page_mkdocs_builds(two_builds):
 
 def test_a_page_gets_its_own_title_description_and_tags_escaped():
     shell = StampShell("briefings/_s.md", "briefings/_s.html")
-    page = StampedPage(shell, "briefings/x.html", "A <b> & co", description='say "hi"',
+    page = stamped_page(shell, "briefings/x.html", "A <b> & co", description='say "hi"',
                        tags=(("Zeta", None), ("<Alpha>", '../tags/a"b/')), blocks=("<p>block</p>",))
     head = f'<title>{TITLE_TOKEN} - Site</title><meta content="bfStampDescription7f3a"><a href="_s.html">'
     html = page.html(head, "<h2>Actors</h2><!--bf-html-0-->", "</body>")
@@ -87,10 +87,10 @@ def test_shell_front_matter_is_read_back():
 
 def test_a_shell_that_was_not_built_is_a_clear_error(tmp_path: Path):
     shell = StampShell("actors/entity-shell.md", "actors/entity-shell.html")
-    writer = StampWriter(tmp_path, [StampedPage(shell, "actors/a.html", "A", "<p>a</p>")])
+    writer = StampWriter(tmp_path, [stamped_page(shell, "actors/a.html", "A", "<p>a</p>")])
     with pytest.raises(StampError, match=re.escape("actors/entity-shell.md was not built")):
         writer.finish()
-    writer = StampWriter(tmp_path, [StampedPage(shell, "actors/a.html", "A", "<p>a</p>")])
+    writer = StampWriter(tmp_path, [stamped_page(shell, "actors/a.html", "A", "<p>a</p>")])
     with pytest.raises(StampError, match=re.escape(f"no {BEGIN} marker")):
         writer.shell_rendered("actors/entity-shell.md", "<html>a theme without the content</html>")
     writer.cancel()

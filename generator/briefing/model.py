@@ -21,13 +21,13 @@ PositionKind = Literal["direct", "indirect"]
 SpeakerKind = Literal["person", "organization", "document", "unnamed"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     name: str | None = None
     url: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     name: str
     kind: ActorKind = "other"
@@ -39,7 +39,7 @@ class Actor:
     reviewed: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     value: float | int
     text: str
@@ -54,7 +54,7 @@ class Number:
     reviewed: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Location:
     name: str
     kind: LocationKind = "other"
@@ -69,7 +69,7 @@ class Location:
     reviewed: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Position:
     speaker: str | None
     kind: PositionKind
@@ -85,7 +85,7 @@ class Position:
     reviewed: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Briefing:
     id: str
     title: str
@@ -119,19 +119,32 @@ class Briefing:
         """Build a briefing from a dict that has already passed schema validation."""
         data = dict(data)
         data["source"] = Source(**(data.get("source") or {}))
+        shared: dict[str, str] = {}
         for key, item_cls in (
             ("actors", Actor),
             ("numbers", Number),
             ("locations", Location),
             ("positions", Position),
         ):
-            data[key] = [_build(item_cls, item) for item in data.get(key) or []]
+            data[key] = [_build(item_cls, item, shared) for item in data.get(key) or []]
         return _build(cls, data)
 
 
-def _build(cls: type, data: dict[str, Any]) -> Any:
+# Item fields whose values repeat within a briefing (an evidence sentence serves several
+# facts) or across briefings (kinds, units): one string each in memory, not one per fact.
+# A site build holds every briefing at once (README, "Scale").
+_SHARED = frozenset({"sentence", "kind", "speaker_kind", "cue", "unit", "currency", "country", "admin1"})
+
+
+def _build(cls: type, data: dict[str, Any], shared: dict[str, str] | None = None) -> Any:
     known = _field_names(cls)
-    return cls(**{k: v for k, v in data.items() if k in known})
+    values = {k: v for k, v in data.items() if k in known}
+    if shared is not None:
+        for key in _SHARED.intersection(values):
+            value = values[key]
+            if isinstance(value, str):
+                values[key] = shared.setdefault(value, value)
+    return cls(**values)
 
 
 _KEEP_FALSE = {"reviewed"}

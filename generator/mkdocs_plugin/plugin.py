@@ -18,6 +18,7 @@ from generator.errors import GeneratorError
 from generator.mkdocs_plugin.collector import long_lived_objects, release_long_lived
 from generator.mkdocs_plugin.config import BriefingsConfig
 from generator.mkdocs_plugin.site_swap import building_dir, discard, swap_in
+from generator.render.compact import compact_html
 from generator.render.feeds import feed_links
 from generator.render.passthrough import restore_html
 from generator.render.sitemap import rewrite_sitemap
@@ -143,7 +144,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.config.enabled:
             output = announce_feeds(output, page, config.site_name)
-        output = skip_to_title(output)  # before the shells are copied: their pages get it too
+        # Before the shells are copied: their pages get the skip link and the compact HTML too.
+        output = compact_html(skip_to_title(output))
         if self.stamper is not None:
             try:
                 self.stamper.shell_rendered(page.file.src_uri, output)

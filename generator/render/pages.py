@@ -33,6 +33,7 @@ from generator.render.stamp import (
     layout_shell_markdown,
     shell_markdown,
     split_front_matter,
+    stamped_page,
 )
 from generator.render.tags import briefing_tags, tag_entries, tag_targets
 from generator.render.urls import briefing_uri, entity_uri, relative_url
@@ -43,9 +44,11 @@ INDEX_PAGE_SIZE = 200
 # The sections of an actor or place page: the shell's table of contents.
 ENTITY_HEADINGS = {"actors": ["Stated positions", "Connections", "Briefings"],
                    "locations": ["Actors mentioned", "Stated positions", "Briefings"]}
-# What a place page lists besides its briefings (a page's size must not grow with the site):
-PLACE_ACTORS = 60  # the actors most often named with it
-PLACE_POSITIONS = 50  # the positions of its newest briefings
+# What an actor or place page lists (a page's size must not grow with the site; the rest is
+# one link away, in the positions view or the search page filtered by the actor or place):
+ENTITY_BRIEFINGS = 100  # its newest briefings
+ENTITY_POSITIONS = 50  # the positions of its newest briefings
+PLACE_ACTORS = 60  # the actors most often named with a place
 
 
 @dataclass(frozen=True)
@@ -152,11 +155,11 @@ class PageRenderer:
         for entry in (e for e in entries if e.has_page and getattr(e, "actor", None) is None):
             uri = entity_uri(folder, entry)
             feed = feed_uri(folder, entry.slug)
-            body = self._render(uri, template, entry=entry, index=index, max_links=INDEX_PAGE_SIZE,
-                                max_actors=PLACE_ACTORS, max_positions=PLACE_POSITIONS, feed=feed)
+            body = self._render(uri, template, entry=entry, index=index, max_links=ENTITY_BRIEFINGS,
+                                max_actors=PLACE_ACTORS, max_positions=ENTITY_POSITIONS, feed=feed)
             dates = [b.date for b in entry.briefings if b.date]
             link = feed_link(relative_url(uri, feed, self.use_directory_urls), f"{entry.name}: new briefings")
-            self.stamped.append(StampedPage(shell, uri, entry.name, body, lastmod=max(dates, default=None),
+            self.stamped.append(stamped_page(shell, uri, entry.name, body, lastmod=max(dates, default=None),
                                             feed=link))
         letters = []
         for letter, group in itertools.groupby(entries, key=lambda e: _letter(e.name)):
@@ -216,7 +219,7 @@ class PageRenderer:
         # The front matter holds HTML-escaped text (`fm`: Material prints it as is); a stamped
         # page escapes its own, so it gets the text back, not escaped twice ("AT&amp;amp;T").
         # Its tags are links (tags.py), which Material's own tags are not.
-        self.stamped.append(StampedPage(
+        self.stamped.append(stamped_page(
             shell, page.dest_uri, unescape(str(meta.get("title") or "")),
             description=unescape(str(meta.get("description") or "")),
             tags=tuple((name, target and relative_url(page.dest_uri, target, self.use_directory_urls))
