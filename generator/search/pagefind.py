@@ -20,13 +20,13 @@ SEARCH_ENGINES = ("pagefind", "material")
 # Material's search box, wired to Pagefind (added to the theme by the plugin).
 THEME_DIR = Path(__file__).parent / "theme"
 OUTPUT_SUBDIR = "pagefind"
-# Inside indexed pages: heading permalinks (¶), the "sentence" evidence links and table
+# Inside indexed pages: heading permalinks (¶), the "sentence" evidence links (#s-...) and table
 # headers ("Actor Kind Title Role") are the same on every page: noise in results.
 # The article text itself is left out too: every name, place, number, quote and the summary
 # are indexed from the briefing's tables and lead, and leaving the full text out halves
 # Pagefind's time and memory on a large site (README, "Search").
 # The highlight legend above the article is the same on every briefing page too.
-EXCLUDE_SELECTORS = (".headerlink", "a[href^='#'][title]", "thead", ".bf-article", ".bf-legend")
+EXCLUDE_SELECTORS = (".headerlink", "a[href^='#s-']", "thead", ".bf-article", ".bf-legend")
 _INDEXED = re.compile(r"Indexed (\d+) pages?")
 
 
