@@ -64,7 +64,7 @@ def newest_first(months: Iterable[str]) -> list[str]:
 def gzipped(chunks: Iterable[str]) -> bytes:
     """The text compressed the same way every time: no time stamp, no file name."""
     out = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=0, compresslevel=9) as packed:
+    with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=0, compresslevel=6) as packed:
         for chunk in chunks:
             packed.write(chunk.encode("utf-8"))
     return out.getvalue()
