@@ -32,7 +32,6 @@ UNDATED = "undated"  # the month folder of briefings without a date
 DOWNLOADS = "data/index.json"  # the manifest of the monthly downloads
 VIEWS = ("positions", "numbers")  # data/views/<view>/<month>.json.gz and .../index.json
 NO_UNIT = "-"  # the unit filter's value for numbers without a unit (as in briefings.js)
-TABLES = ("briefings.json", "actors.csv", "numbers.csv", "locations.csv", "positions.csv")
 
 
 @dataclass(frozen=True)
