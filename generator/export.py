@@ -26,7 +26,7 @@ import yaml
 
 from generator.config import Settings
 from generator.errors import GeneratorError
-from generator.render.data_export import export_all
+from generator.render.data_export import export_all, write_data
 from generator.render.escaping import front_matter_text
 from generator.render.pages import GeneratedPage, PageRenderer
 from generator.render.passthrough import restore_html
@@ -94,10 +94,7 @@ def export_site(config_file: Path, docs_dir: Path) -> ExportResult:
             written_uris.add(src_uri)
     downloads = 0
     for data in export_all(renderer.index, config.site_url, config.site_name, use_directory_urls=False):
-        target = docs_dir / data.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            handle.writelines(data.chunks)
+        write_data(docs_dir / data.src_uri, data)
         downloads += 1
     in_nav = [page.src_uri for page in pages if page.in_nav and page.src_uri in written_uris]
     in_nav += [uri for uri in _nav_files(config.get("nav")) if uri in written_uris and uri not in in_nav]

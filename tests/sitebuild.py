@@ -77,3 +77,30 @@ def browse(site: Path, **page_options) -> Iterator[tuple[object, str]]:
             yield browser.new_page(**page_options), url
         finally:
             browser.close()
+
+
+def downloads(site: Path, name: str) -> list:
+    """Every month's rows of one download (`briefings.json` or `actors.csv` ...), newest month
+    first, as data/index.json lists them: JSON items, or CSV rows as dicts."""
+    import csv
+    import gzip
+    import io
+    import json
+
+    rows: list = []
+    for month in json.loads((site / "data" / "index.json").read_text(encoding="utf-8"))["months"]:
+        text = gzip.decompress((site / "data" / month["month"] / f"{name}.gz").read_bytes()).decode("utf-8")
+        rows += json.loads(text) if name.endswith(".json") else list(csv.DictReader(io.StringIO(text)))
+    return rows
+
+
+def view_rows(site: Path, view: str) -> list[dict]:
+    """Every month's rows of the positions or numbers view (data/views/<view>/), newest first."""
+    import gzip
+    import json
+
+    folder = site / "data" / "views" / view
+    rows: list[dict] = []
+    for month in json.loads((folder / "index.json").read_text(encoding="utf-8"))["months"]:
+        rows += json.loads(gzip.decompress((folder / month["file"]).read_bytes()))
+    return rows

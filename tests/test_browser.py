@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from pathlib import Path
@@ -170,12 +171,15 @@ def test_numbers_view_sorts_within_a_unit_and_filters_by_unit_and_kind(page, mar
 
 
 def test_data_files_download_and_parse(page, site_url):
-    briefings = page.request.get(f"{site_url}data/briefings.json")
-    assert briefings.ok and json.loads(briefings.body())[0]["id"] == SLUG
+    manifest = page.request.get(f"{site_url}data/index.json")
+    [month] = json.loads(manifest.body())["months"]
+    briefings = page.request.get(f"{site_url}data/{month['month']}/briefings.json.gz")
+    assert briefings.ok and json.loads(gzip.decompress(briefings.body()))[0]["id"] == SLUG
     for name in ("actors", "numbers", "locations", "positions"):
-        response = page.request.get(f"{site_url}data/{name}.csv")
-        rows = list(csv.DictReader(io.StringIO(response.text())))
+        response = page.request.get(f"{site_url}data/{month['month']}/{name}.csv.gz")
+        rows = list(csv.DictReader(io.StringIO(gzip.decompress(response.body()).decode("utf-8"))))
         assert response.ok and rows and all(r["briefing"] == SLUG for r in rows), name
+        assert month["files"][f"{name}.csv.gz"] == len(response.body())
     feed = page.request.get(f"{site_url}feed.xml")
     assert feed.ok and b"<rss" in feed.body()
 

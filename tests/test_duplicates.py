@@ -5,7 +5,6 @@ published as"; actor pages, views and feeds count a statement once."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from generator.briefing.store import load_briefing
 from generator.duplicates import Text, find_copies
 from tests.conftest import SAMPLE_ARTICLE
-from tests.sitebuild import browse, build_site, make_project
+from tests.sitebuild import browse, build_site, make_project, view_rows
 
 SAMPLE_ID = "us-destroys-three-isis-camps-in-iraq"
 COPY_ID = "wire-us-strikes-isis-camps"
@@ -75,7 +74,7 @@ def test_pages_say_where_else_the_story_ran(site: Path):
 
 
 def test_views_and_feeds_count_a_statement_once(site: Path):
-    positions = json.loads((site / "data" / "positions.json").read_text(encoding="utf-8"))
+    positions = view_rows(site, "positions")
     smaller = [row for row in positions
                if row["text"].startswith("I think our numbers are going to get smaller")]
     assert len(smaller) == 1 and smaller[0]["url"] == f"briefings/{SAMPLE_ID}.html"

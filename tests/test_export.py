@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import shutil
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import yaml
 
 from generator.cli import main
 from generator.export import not_in_nav_patterns
-from tests.sitebuild import ROOT, build_site, make_project
+from tests.sitebuild import ROOT, build_site, downloads, make_project, view_rows
 
 SLUG = "us-destroys-three-isis-camps-in-iraq"
 
@@ -49,10 +47,9 @@ def test_the_exported_folder_builds_with_plain_mkdocs_and_no_plugin_of_ours(expo
     assert f'href="../briefings/{SLUG}.html' in actor
     for view in ("positions", "numbers", "data"):
         assert (site / f"{view}.html").is_file(), view
-    positions = json.loads((site / "data" / "positions.json").read_text(encoding="utf-8"))
+    positions = view_rows(site, "positions")
     assert any(row["speaker"] == "Ken McKenzie" and "drawing down soon" in row["text"] for row in positions)
-    with (site / "data" / "numbers.csv").open(encoding="utf-8", newline="") as handle:
-        assert any(row["text"] == "5,200" for row in csv.DictReader(handle))
+    assert any(row["text"] == "5,200" for row in downloads(site, "numbers.csv"))
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f"briefings/{SLUG}.html" in home and (site / "about.html").is_file()
 

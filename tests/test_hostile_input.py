@@ -24,7 +24,7 @@ from generator.errors import ArticleError, SlugError
 from generator.extract_folder import extract_folder
 from generator.render.escaping import anchor_id, front_matter_text, safe_url, slugify
 from generator.render.highlight import Highlighter, Term
-from tests.sitebuild import build_site, make_project
+from tests.sitebuild import build_site, downloads, make_project
 from tests.test_incremental import FakeExtractor, write_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,7 +133,7 @@ def test_hostile_text_is_shown_as_text(hostile_site: Path, slug: str):
 
 
 def test_data_downloads_keep_hostile_text_as_data(hostile_site: Path):
-    [edited] = [b for b in json.loads((hostile_site / "data" / "briefings.json").read_text())
+    [edited] = [b for b in downloads(hostile_site, "briefings.json")
                 if b["id"] == "edited"]
     assert edited["title"] == HOSTILE_TEXT
     rss = (hostile_site / "feed.xml").read_text(encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
@@ -11,7 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from generator.render.connections import TOP as CONNECTIONS
-from tests.sitebuild import ROOT, build_site, make_project
+from tests.sitebuild import ROOT, build_site, downloads, make_project
 
 SLUG = "us-destroys-three-isis-camps-in-iraq"
 
@@ -72,7 +71,7 @@ def test_a_deleted_article_is_no_longer_published(tmp_path: Path, caplog):
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefings"):
         site = build_site(project, strict=True)  # a deletion is on purpose: not a failure
     assert not (site / "briefings" / "second.html").exists()
-    published = json.loads((site / "data" / "briefings.json").read_text(encoding="utf-8"))
+    published = downloads(site, "briefings.json")
     assert [briefing["id"] for briefing in published] == [SLUG]
     assert (site / "briefings" / f"{SLUG}.html").is_file()
     assert (project / "content" / "briefings" / "second.yaml").is_file()  # the file is the user's

@@ -97,6 +97,21 @@
     return { total: total, shown: shown, kept: kept };
   }
 
+  // The status line's tail: which months the rows come from while some are not loaded yet.
+  function monthsNote(shards) {
+    return shards.done() ? "" : " so far in " + shards.coverage();
+  }
+
+  // The "Load all months" button of a view: hidden once every month is in.
+  function allMonthsButton(button, shards, render, status) {
+    if (!button) return;
+    button.hidden = shards.done();
+    button.addEventListener("click", function () {
+      status.textContent = "Loading all " + shards.months.length + " months\u2026";
+      shards.loadAll().then(render);
+    });
+  }
+
   function positionsView() {
     var form = document.getElementById("bf-positions-filter");
     if (!form) return;
@@ -106,49 +121,59 @@
     form.speaker.value = params.get("speaker") || "";
     form.words.value = params.get("q") || "";
     var more = document.getElementById("bf-positions-more");
+    var all = document.getElementById("bf-positions-all");
     var download = document.getElementById("bf-positions-download");
-    var limit = MAX_ROWS;
-    load(form.dataset.source).then(function (rows) {
-      rows.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : 0; });
-      rows.forEach(function (row) { row._who = fold(row.speaker); row._what = fold(row.text + " " + row.cue); });
-      function render() {
+    var limit = MAX_ROWS, generation = 0;
+    window.bfShards.open(form.dataset.source, function (row) {
+      row._who = fold(row.speaker);
+      row._what = fold(row.text + " " + row.cue);
+    }).then(function (shards) {
+      function filter() {
         var speaker = words(form.speaker.value), terms = words(form.words.value);
-        writeAddress({ speaker: form.speaker.value.trim(), q: form.words.value.trim() });
-        var count = fillTable(tbody, rows, function (row) {
+        return function (row) {
           return speaker.every(function (w) { return row._who.indexOf(w) !== -1; }) &&
             terms.every(function (w) { return row._what.indexOf(w) !== -1; });
-        }, function (tr, row) {
+        };
+      }
+      function render() {
+        writeAddress({ speaker: form.speaker.value.trim(), q: form.words.value.trim() });
+        var count = fillTable(tbody, shards.rows, filter(), function (tr, row) {
           cell(tr, row.speaker, row.actor ? root + row.actor : null);
           quotedCell(tr, row.text, row.quoted);
           cell(tr, row.cue);
           cell(tr, row.date);
           cell(tr, row.briefing, root + row.url + (row.anchor ? "#" + row.anchor : ""));
         }, limit);
-        status.textContent = count.total + " statement" + (count.total === 1 ? "" : "s") +
+        status.textContent = count.total + " statement" + (count.total === 1 ? "" : "s") + monthsNote(shards) +
           (count.total > count.shown ? " (showing the newest " + count.shown + ")" : "");
-        more.hidden = count.total <= count.shown;
+        more.hidden = count.total <= count.shown && shards.done();
+        if (all) all.hidden = shards.done();
+        download.textContent = "Download these statements (CSV" + (shards.done() ? "" : ", loaded months") + ")";
         downloadRows(download, "positions-filtered.csv",
           ["speaker", "kind", "cue", "text", "date", "briefing", "evidence"], count.kept, function (row) {
             return [row.speaker, row.kind, row.cue, row.text, row.date, row.briefing,
               new URL(root + row.url + (row.anchor ? "#" + row.anchor : ""), location.href).href];
           });
       }
-      form.addEventListener("input", function () { limit = MAX_ROWS; render(); });
-      more.addEventListener("click", function () { limit += MAX_ROWS; render(); });
-      render();
+      // Months newest first until the filter has one row more than the table shows (so the
+      // reader knows there is more), then the table.
+      function update() {
+        var mine = ++generation, keep = filter();
+        return shards.loadUntil(limit + 1, function (rows) { return rows.filter(keep).length; })
+          .then(function () { if (mine === generation) render(); });
+      }
+      form.addEventListener("input", function () { limit = MAX_ROWS; update(); });
+      more.addEventListener("click", function () { limit += MAX_ROWS; update(); });
+      allMonthsButton(all, shards, render, status);
+      return update();
     }).catch(function (e) { status.textContent = "Could not load the positions: " + e.message; });
   }
 
   var NO_UNIT = "-";  // the unit filter's value for numbers without a unit (counts, ordinals)
 
-  // The choices of a filter <select>: "any" (already in the page), then each value of
-  // `key` in the rows, most frequent first, with how many rows have it.
-  function fillChoices(select, rows, key, noneLabel) {
-    var counts = {};
-    rows.forEach(function (row) {
-      var v = row[key] || NO_UNIT;
-      counts[v] = (counts[v] || 0) + 1;
-    });
+  // The choices of a filter <select>: "any" (already in the page), then each value (the
+  // manifest counts every month's rows), most frequent first, with how many rows have it.
+  function fillChoices(select, counts, noneLabel) {
     Object.keys(counts).sort(function (a, b) {
       return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0);
     }).forEach(function (v) {
@@ -191,30 +216,35 @@
     var tbody = table.querySelector("tbody"), status = document.getElementById("bf-numbers-status");
     var sortKey = "date", sortType = "text", descending = true;
     var more = document.getElementById("bf-numbers-more");
+    var all = document.getElementById("bf-numbers-all");
     var download = document.getElementById("bf-numbers-download");
-    var limit = MAX_ROWS;
+    var limit = MAX_ROWS, generation = 0;
     var params = new URLSearchParams(location.search);
     form.words.value = params.get("q") || "";
-    load(form.dataset.source).then(function (rows) {
-      fillChoices(form.unit, rows, "unit", "no unit");
-      fillChoices(form.kind, rows, "kind", "no kind");
+    window.bfShards.open(form.dataset.source, function (row) {
+      row._hay = fold(row.text + " " + row.subject + " " + row.briefing + " " + row.kind + " " + (row.unit || ""));
+    }).then(function (shards) {
+      // The unit and kind choices count every month (the manifest has them), not the loaded ones.
+      var choices = shards.manifest.choices || {};
+      fillChoices(form.unit, choices.unit || {}, "no unit");
+      fillChoices(form.kind, choices.kind || {}, "no kind");
       form.unit.value = params.get("unit") || "";
       form.kind.value = params.get("kind") || "";
       if (form.unit.selectedIndex < 0) form.unit.value = "";
       if (form.kind.selectedIndex < 0) form.kind.value = "";
-      rows.forEach(function (row) {
-        row._hay = fold(row.text + " " + row.subject + " " + row.briefing + " " + row.kind + " " + (row.unit || ""));
-      });
       function evidence(row) { return root + row.url + (row.anchor ? "#" + row.anchor : ""); }
-      function render() {
+      function filter() {
         var terms = words(form.words.value), unit = form.unit.value, kind = form.kind.value;
-        writeAddress({ q: form.words.value.trim(), unit: unit, kind: kind });
-        var sorted = rows.slice().sort(compareRows(sortKey, sortType, descending));
-        var count = fillTable(tbody, sorted, function (row) {
+        return function (row) {
           if (unit && (row.unit || NO_UNIT) !== unit) return false;
           if (kind && row.kind !== kind) return false;
           return terms.every(function (w) { return row._hay.indexOf(w) !== -1; });
-        }, function (tr, row) {
+        };
+      }
+      function render() {
+        writeAddress({ q: form.words.value.trim(), unit: form.unit.value, kind: form.kind.value });
+        var sorted = shards.rows.slice().sort(compareRows(sortKey, sortType, descending));
+        var count = fillTable(tbody, sorted, filter(), function (tr, row) {
           cell(tr, shownValue(row));
           cell(tr, row.text);
           cell(tr, row.subject);
@@ -222,15 +252,29 @@
           cell(tr, row.date);
           cell(tr, row.briefing, evidence(row));
         }, limit);
-        status.textContent = count.total + " number" + (count.total === 1 ? "" : "s") +
+        status.textContent = count.total + " number" + (count.total === 1 ? "" : "s") + monthsNote(shards) +
           (count.total > count.shown ? " (showing " + count.shown + ")" : "");
-        more.hidden = count.total <= count.shown;
+        more.hidden = count.total <= count.shown && shards.done();
+        if (all) all.hidden = shards.done();
+        download.textContent = "Download these numbers (CSV" + (shards.done() ? "" : ", loaded months") + ")";
         downloadRows(download, "numbers-filtered.csv",
           ["value", "high", "unit", "shown", "text", "counts", "kind", "date", "briefing", "evidence"],
           count.kept, function (row) {
             return [row.value, row.high, row.unit, row.shown, row.text, row.subject, row.kind, row.date,
               row.briefing, new URL(evidence(row), location.href).href];
           });
+      }
+      // Newest first by date needs only the newest months; any other order needs them all.
+      function update() {
+        var mine = ++generation, keep = filter();
+        var loading;
+        if (sortKey === "date" && descending) {
+          loading = shards.loadUntil(limit + 1, function (rows) { return rows.filter(keep).length; });
+        } else {
+          if (!shards.done()) status.textContent = "Loading all " + shards.months.length + " months to sort them\u2026";
+          loading = shards.loadAll();
+        }
+        return loading.then(function () { if (mine === generation) render(); });
       }
       table.querySelectorAll("th[data-key]").forEach(function (th) {
         th.style.cursor = "pointer";
@@ -244,14 +288,36 @@
           else { sortKey = th.dataset.key; sortType = th.dataset.type || "text"; descending = sortType === "number"; }
           table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
           th.setAttribute("aria-sort", descending ? "descending" : "ascending");
-          render();
+          update();
         });
       });
-      form.addEventListener("input", function () { limit = MAX_ROWS; render(); });
-      form.addEventListener("change", function () { limit = MAX_ROWS; render(); });
-      more.addEventListener("click", function () { limit += MAX_ROWS; render(); });
-      render();
+      form.addEventListener("input", function () { limit = MAX_ROWS; update(); });
+      form.addEventListener("change", function () { limit = MAX_ROWS; update(); });
+      more.addEventListener("click", function () { limit += MAX_ROWS; update(); });
+      allMonthsButton(all, shards, render, status);
+      return update();
     }).catch(function (e) { status.textContent = "Could not load the numbers: " + e.message; });
+  }
+
+  // The Downloads page: each month's file sizes, from data/index.json.
+  function downloadsView() {
+    var table = document.getElementById("bf-downloads");
+    if (!table) return;
+    load(table.dataset.manifest).then(function (manifest) {
+      (manifest.months || []).forEach(function (entry) {
+        var row = table.querySelector("tr[data-month='" + entry.month + "']");
+        if (!row) return;
+        row.querySelectorAll("[data-file]").forEach(function (span) {
+          var size = (entry.files || {})[span.dataset.file];
+          if (size !== undefined) span.textContent = "(" + kib(size) + ")";
+        });
+      });
+    }).catch(function () { /* the links work without their sizes */ });
+  }
+
+  function kib(bytes) {
+    return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + " KB" :
+      (bytes / 1024 / 1024).toFixed(1) + " MB";
   }
 
   // Leaflet (and, for the places map, Leaflet.markercluster), loaded once per page from the
@@ -443,7 +509,7 @@
   }
 
   function start() {
-    skipToTitle(); positionsView(); numbersView(); mapView(); placeMapView(); watchTables();
+    skipToTitle(); positionsView(); numbersView(); downloadsView(); mapView(); placeMapView(); watchTables();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -91,27 +91,36 @@
   form.about.value = params.get("about") || "";
   form.speaker.value = params.get("speaker") || "";
 
-  fetch(form.dataset.source).then(function (r) {
-    if (!r.ok) throw new Error(r.status + " " + form.dataset.source);
-    return r.json();
-  }).then(function (rows) {
-    rows.forEach(function (row) {
-      row._what = fold(row.text + " " + row.cue + " " + (row.tags || []).join(" "));
-      row._who = fold(row.speaker);
-    });
-    rows.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : 0; });
+  // Months load newest first until the subject has this many statements; older ones as the
+  // reader asks (window.bfShards, shards.js).
+  var ENOUGH = 300;
+  var more = document.getElementById("bf-said-more");
+  var all = document.getElementById("bf-said-all");
+  var want = ENOUGH, generation = 0;
+
+  window.bfShards.open(form.dataset.source, function (row) {
+    row._what = fold(row.text + " " + row.cue + " " + (row.tags || []).join(" "));
+    row._who = fold(row.speaker);
+  }).then(function (shards) {
+    function filter() {
+      var about = terms(form.about.value), who = terms(form.speaker.value);
+      return function (row) {
+        return about.every(function (w) { return row._what.indexOf(w) !== -1; }) &&
+          who.every(function (w) { return row._who.indexOf(w) !== -1; });
+      };
+    }
+    function asked() { return terms(form.about.value).length || terms(form.speaker.value).length; }
     function render() {
       writeAddress();
       out.textContent = "";
-      var about = terms(form.about.value), who = terms(form.speaker.value);
-      if (!about.length && !who.length) {
+      more.hidden = all.hidden = true;
+      if (!asked()) {
         status.textContent = "Type a subject (or a speaker) to see who said what about it.";
         return;
       }
-      var bySpeaker = {}, order = [], total = 0;
-      rows.forEach(function (row) {
-        if (!about.every(function (w) { return row._what.indexOf(w) !== -1; })) return;
-        if (!who.every(function (w) { return row._who.indexOf(w) !== -1; })) return;
+      var keep = filter(), bySpeaker = {}, order = [], total = 0;
+      shards.rows.forEach(function (row) {
+        if (!keep(row)) return;
         var name = row.speaker || "Unknown speaker";
         if (!bySpeaker[name]) { bySpeaker[name] = []; order.push(name); }
         bySpeaker[name].push(row);
@@ -121,9 +130,27 @@
       order.slice(0, MAX_SPEAKERS).forEach(function (name) { out.appendChild(speakerSection(name, bySpeaker[name])); });
       status.textContent = total + " statement" + (total === 1 ? "" : "s") + " by " + order.length +
         " speaker" + (order.length === 1 ? "" : "s") +
-        (order.length > MAX_SPEAKERS ? " (showing the " + MAX_SPEAKERS + " who said most)" : "");
+        (order.length > MAX_SPEAKERS ? " (showing the " + MAX_SPEAKERS + " who said most)" : "") +
+        (shards.done() ? "" : " so far in " + shards.coverage());
+      more.hidden = all.hidden = shards.done();
     }
-    form.addEventListener("input", render);
-    render();
+    function update() {
+      var mine = ++generation;
+      if (!asked()) { render(); return Promise.resolve(); }
+      var keep = filter();
+      return shards.loadUntil(want, function (rows) { return rows.filter(keep).length; })
+        .then(function () { if (mine === generation) render(); });
+    }
+    form.addEventListener("input", function () { want = ENOUGH; update(); });
+    more.addEventListener("click", function () {
+      var keep = filter();
+      want = shards.rows.filter(keep).length + ENOUGH;
+      update();
+    });
+    all.addEventListener("click", function () {
+      status.textContent = "Loading all " + shards.months.length + " months\u2026";
+      shards.loadAll().then(render);
+    });
+    return update();
   }).catch(function (e) { status.textContent = "Could not load the positions: " + e.message; });
 })();
