@@ -362,21 +362,27 @@ PAGEFIND_RESULTS = 10  # fragments of the first page of results (search.js shows
 def pagefind_first_search(folder: Path) -> int | None:
     """Bytes of a two-word first query with Pagefind, counted on the large side.
 
-    pagefind.js and pagefind-entry.json (gzipped by the server), the wasm, the page list
-    (.pf_meta), the two largest index chunks and ten average result fragments; Pagefind
-    stores its .pagefind / .pf_* files gzipped already, so those count as they are.
+    Once: pagefind.js and its web worker (gzipped by the server) and the wasm; per bundle (the
+    main `folder` and the older `pagefind-*` ones its search box merges): pagefind-entry.json,
+    the page list (.pf_meta) and the two largest index chunks; and ten average result
+    fragments of all bundles. Pagefind stores its .pagefind / .pf_* files gzipped already, so
+    those count as they are.
     """
     if not folder.is_dir():
         return None
 
-    def stored(pattern: str) -> list[int]:
-        return sorted((p.stat().st_size for p in folder.glob(pattern)), reverse=True)
+    def stored(where: Path, pattern: str) -> list[int]:
+        return sorted((p.stat().st_size for p in where.glob(pattern)), reverse=True)
 
-    total = sum(gz_size(folder / name) or 0 for name in ("pagefind.js", "pagefind-entry.json"))
-    total += max(stored("wasm.*.pagefind"), default=0)  # one language's wasm is fetched
-    total += sum(stored("*.pf_meta"))
-    total += sum(stored("index/*.pf_index")[:PAGEFIND_CHUNKS])
-    fragments = stored("fragment/*.pf_fragment")
+    bundles = [folder, *sorted(p for p in folder.parent.glob(f"{folder.name}-*") if p.is_dir())]
+    total = sum(gz_size(folder / name) or 0 for name in ("pagefind.js", "pagefind-worker.js"))
+    total += max(stored(folder, "wasm.*.pagefind"), default=0)  # one language's wasm is fetched
+    fragments: list[int] = []
+    for bundle in bundles:
+        total += gz_size(bundle / "pagefind-entry.json") or 0
+        total += sum(stored(bundle, "*.pf_meta"))
+        total += sum(stored(bundle, "index/*.pf_index")[:PAGEFIND_CHUNKS])
+        fragments += stored(bundle, "fragment/*.pf_fragment")
     if fragments:
         total += sum(fragments) * min(PAGEFIND_RESULTS, len(fragments)) // len(fragments)
     return total

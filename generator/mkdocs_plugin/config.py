@@ -6,7 +6,7 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.config_options import Choice, Type
 
 from generator.extract.model_name import DEFAULT_MODEL
-from generator.search import SEARCH_ENGINES
+from generator.search import BUNDLE_PAGES, SEARCH_ENGINES
 
 
 class AtLeast(Type):
@@ -39,6 +39,10 @@ class BriefingsConfig(Config):
     # a first search downloads ~0.22 MB gzipped at 5,000 briefings) or "material"
     # (Material's own index: every page's text in one file, 5-16 MB gzipped at 5,000).
     search = Choice(SEARCH_ENGINES, default="pagefind")
+    # Pagefind indexes at most this many pages in one run: a larger site gets one bundle per
+    # range of dates (years, or months of a large year), indexed one after another so that the
+    # indexer's memory stays that of one bundle, and merged in the reader's browser.
+    search_bundle_pages = AtLeast(1, default=BUNDLE_PAGES)
     # An actor or place gets its own page once this many briefings name it (an actor who
     # stated a position always does); the others link to their one briefing. 1 gives every
     # actor and place a page, at about one extra page per five facts in the build.

@@ -24,7 +24,18 @@ from generator.render.passthrough import restore_html
 from generator.render.sitemap import rewrite_sitemap
 from generator.render.skip_link import skip_to_title
 from generator.render.stamp import StampError, StampWriter
-from generator.search import THEME_DIR, IndexRun, PagefindError, index_folders, index_glob, mark_for_index
+from generator.search import (
+    THEME_DIR,
+    UNDATED,
+    Bundle,
+    BundledIndexRun,
+    IndexRun,
+    PagefindError,
+    index_folders,
+    index_glob,
+    mark_for_index,
+    plan_bundles,
+)
 from generator.site_source import extract_changed, load_published
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -39,6 +50,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     index = None  # the site index of the last on_files, for the downloads
     command = "build"  # what on_startup says; `build()` called from Python sends no startup
     published_site: Path | None = None  # where the finished build goes (site_swap.py)
+    bundles: list[Bundle] = []  # noqa: RUF012 - the Pagefind bundles of the last on_files
+    page_months: dict[str, str] = {}  # noqa: RUF012 - briefing page -> "YYYY-MM", for the bundles
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -119,11 +132,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 file.dest_uri = page.dest_uri
             files.append(file)
         self.briefing_pages = [briefing_uri(briefing) for briefing in briefings]
+        if self._pagefind:
+            from collections import Counter
+
+            self.page_months = {briefing_uri(briefing): briefing.date[:7] if briefing.date else UNDATED
+                                for briefing in briefings}
+            # Planned before the pages are rendered: each page's search box names the bundles.
+            self.bundles = plan_bundles(Counter(self.page_months.values()), 0,
+                                        self.config.search_bundle_pages)
         self.stamper = StampWriter(Path(config.site_dir), renderer.stamped)
         self.index = renderer.index  # the downloads are written after the build (on_post_build)
         # The shells are built first, so their pages are written while MkDocs builds the rest.
         shells = [file for file in files if file.src_uri in self.stamper.shell_uris]
         return Files([*shells, *(file for file in files if file.src_uri not in self.stamper.shell_uris)])
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        # The search box (partials/search.html) lists the older bundles for search.js to merge.
+        env.globals["bf_search_bundles"] = [bundle.subdir for bundle in self.bundles if not bundle.main]
+        return env
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.html_blocks.pop(page.file.src_uri, None)  # needed once: free it
@@ -231,20 +257,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if count:
             log.info("briefings: stamped %d page%s from their shells", count, "" if count == 1 else "s")
 
-    def _start_index(self, site_dir: Path, config: MkDocsConfig) -> IndexRun:
+    def _start_index(self, site_dir: Path, config: MkDocsConfig) -> IndexRun | BundledIndexRun:
         self._index_started = time.perf_counter()
         language = config.theme.get("language") or "en"
         try:
+            if len(self.bundles) > 1:
+                return BundledIndexRun(site_dir, self.bundles, self.indexed, self.page_months,
+                                       language).start()
             return IndexRun(site_dir, language, index_glob(self.indexed)).start()
         except PagefindError as err:
             raise PluginError(f"briefings: {err}") from err
 
-    def _finish_index(self, search: IndexRun) -> None:
+    def _finish_index(self, search: IndexRun | BundledIndexRun) -> None:
         try:
             pages = search.wait()
         except PagefindError as err:
             raise PluginError(f"briefings: {err}") from err
-        log.info("briefings: Pagefind indexed %d pages in %.1f s", pages,
+        bundles = f" in {len(self.bundles)} bundles" if len(self.bundles) > 1 else ""
+        log.info("briefings: Pagefind indexed %d pages%s in %.1f s", pages, bundles,
                  time.perf_counter() - self._index_started)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:

@@ -6,21 +6,31 @@ search switched off, so `assets/search.js` can answer it from the Pagefind index
 """
 
 from generator.search.pagefind import (
+    BUNDLE_PAGES,
     SEARCH_ENGINES,
     THEME_DIR,
+    UNDATED,
+    Bundle,
+    BundledIndexRun,
     IndexRun,
     PagefindError,
     index_folders,
     index_glob,
     mark_for_index,
+    plan_bundles,
 )
 
 __all__ = [
+    "BUNDLE_PAGES",
     "SEARCH_ENGINES",
     "THEME_DIR",
+    "UNDATED",
+    "Bundle",
+    "BundledIndexRun",
     "IndexRun",
     "PagefindError",
     "index_folders",
     "index_glob",
     "mark_for_index",
+    "plan_bundles",
 ]

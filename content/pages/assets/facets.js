@@ -15,6 +15,12 @@
   var list = document.getElementById("bf-facets-results");
   var more = document.getElementById("bf-facets-more");
   var bundle = new URL(form.getAttribute("data-bundle"), location.href);
+  // A large site's index is in several bundles by date, listed newest first by the header's
+  // search box (partials/search.html): they are merged into the main one.
+  var box = document.querySelector("[data-bf-search]");
+  var merged = ((box && box.getAttribute("data-bf-search-merge")) || "").split(" ").filter(Boolean)
+    .map(function (path) { return new URL(path, location.href); });
+  var bundleNames = [bundle].concat(merged).map(bundleName);
   var selects = Array.prototype.filter.call(form.querySelectorAll("select"), function (s) {
     return s.name !== "sort";
   });
@@ -74,6 +80,56 @@
       select.appendChild(o);
     });
     select.value = chosen;
+  }
+
+  function bundleName(url) {
+    var name = url.pathname.replace(/\/pagefind\.js$/, "").replace(/\/$/, "");
+    return name.slice(name.lastIndexOf("/") + 1);
+  }
+
+  /* The same loader as search.js: one Pagefind per page, its bundles merged once, each
+     bundle's pages carrying the filter "bundle" (its folder's name). */
+  function loadPagefind(main, others, options) {
+    var shared = window.bfPagefind || (window.bfPagefind = {});
+    if (!shared[main.href]) {
+      var named = function (url) {
+        return Object.assign({ mergeFilter: { bundle: bundleName(url) } }, options);
+      };
+      shared[main.href] = import(main.href).then(function (pf) {
+        return pf.options(named(main)).then(function () {
+          pf.init();
+          return Promise.all(others.map(function (url) { return pf.mergeIndex(url.pathname, named(url)); }));
+        }).then(function () { return pf; });
+      });
+    }
+    return shared[main.href];
+  }
+
+  /* Pagefind orders merged results by score, and a sorted search scores a page by its place
+     in its own bundle's order: across bundles that mixes the dates. The bundles are
+     consecutive date ranges, so a sorted search runs once per bundle (its "bundle" filter)
+     and the parts follow one another, newest bundle first or last; the counts add up. */
+  function searchAcross(pf, term, options) {
+    if (!options.sort || bundleNames.length < 2) return pf.search(term, options);
+    var names = options.sort.date === "asc" ? bundleNames.slice().reverse() : bundleNames;
+    return Promise.all(names.map(function (name) {
+      var filters = Object.assign({}, options.filters, { bundle: name });
+      return pf.search(term, { filters: filters, sort: options.sort });
+    })).then(function (parts) {
+      var counts = {};
+      parts.forEach(function (part) {
+        Object.keys(part.filters || {}).forEach(function (key) {
+          var into = counts[key] || (counts[key] = {});
+          Object.keys(part.filters[key]).forEach(function (value) {
+            into[value] = (into[value] || 0) + part.filters[key][value];
+          });
+        });
+      });
+      return {
+        results: [].concat.apply([], parts.map(function (part) { return part.results; })),
+        filters: counts,
+      };
+    });
   }
 
   function chosenFilters() {
@@ -139,7 +195,7 @@
       return Promise.resolve();
     }
     status.textContent = "Searching…";
-    return pf.search(term, options).then(function (search) {
+    return searchAcross(pf, term, options).then(function (search) {
       if (seq !== current.seq) return;
       selects.forEach(function (select) { fill(select, search.filters && search.filters[select.name]); });
       current.results = search.results;
@@ -152,14 +208,13 @@
   }
 
   readAddress();
-  var ready = import(bundle.href).then(function (pf) {
-    return pf.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 30 })
-      .then(function () { pf.init(); return pf.filters(); })
-      .then(function (filters) {
+  var ready = loadPagefind(bundle, merged, { baseUrl: new URL("../", bundle).pathname, excerptLength: 30 })
+    .then(function (pf) {
+      return pf.filters().then(function (filters) {
         totals = filters || {};
         return pf;
       });
-  });
+    });
   ready.then(run, function () {
     status.textContent = location.protocol === "file:"
       ? "Search needs the site served over HTTP (make serve), not opened as a file."

@@ -21,6 +21,9 @@
   var facetsHref = facetsLink ? facetsLink.getAttribute("href") : "";
   var config = JSON.parse(document.getElementById("__config").textContent);
   var bundle = new URL(root.getAttribute("data-bf-search"), location.href);
+  // A large site's index is in several bundles by date: the older ones are merged in.
+  var merged = (root.getAttribute("data-bf-search-merge") || "").split(" ").filter(Boolean)
+    .map(function (path) { return new URL(path, location.href); });
   var pagefind = null;
   var current = { query: "", results: [], shown: 0, seq: 0, done: Promise.resolve() };
 
@@ -29,12 +32,29 @@
     return text.replace("#", count);
   }
 
+  /* One Pagefind per page, shared with facets.js (both import the same module): the bundles
+     are merged once. Each bundle carries its name as the filter "bundle", which facets.js
+     uses to sort by date across bundles. */
+  function loadPagefind(main, others, options) {
+    var shared = window.bfPagefind || (window.bfPagefind = {});
+    if (!shared[main.href]) {
+      var named = function (url) {
+        var name = url.pathname.replace(/\/pagefind\.js$/, "").replace(/\/$/, "");
+        return Object.assign({ mergeFilter: { bundle: name.slice(name.lastIndexOf("/") + 1) } }, options);
+      };
+      shared[main.href] = import(main.href).then(function (pf) {
+        return pf.options(named(main)).then(function () {
+          pf.init();
+          return Promise.all(others.map(function (url) { return pf.mergeIndex(url.pathname, named(url)); }));
+        }).then(function () { return pf; });
+      });
+    }
+    return shared[main.href];
+  }
+
   function load() {
     if (!pagefind) {
-      pagefind = import(bundle.href).then(function (pf) {
-        return pf.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24 })
-          .then(function () { pf.init(); return pf; });
-      });
+      pagefind = loadPagefind(bundle, merged, { baseUrl: new URL("../", bundle).pathname, excerptLength: 24 });
       pagefind.catch(function () {
         meta.textContent = location.protocol === "file:"
           ? "Search needs the site served over HTTP (make serve), not opened as a file."
