@@ -8,6 +8,8 @@
   "use strict";
   var form = document.getElementById("bf-facets");
   if (!form) return;
+  // search.js's loader: one Pagefind per page, its bundles merged once.
+  var loadPagefind = window.bfPagefindLoader.load, bundleName = window.bfPagefindLoader.bundleName;
 
   var PAGE = 10;
   var MAX_OPTIONS = 300;
@@ -82,28 +84,6 @@
     select.value = chosen;
   }
 
-  function bundleName(url) {
-    var name = url.pathname.replace(/\/pagefind\.js$/, "").replace(/\/$/, "");
-    return name.slice(name.lastIndexOf("/") + 1);
-  }
-
-  /* The same loader as search.js: one Pagefind per page, its bundles merged once, each
-     bundle's pages carrying the filter "bundle" (its folder's name). */
-  function loadPagefind(main, others, options) {
-    var shared = window.bfPagefind || (window.bfPagefind = {});
-    if (!shared[main.href]) {
-      var named = function (url) {
-        return Object.assign({ mergeFilter: { bundle: bundleName(url) } }, options);
-      };
-      shared[main.href] = import(main.href).then(function (pf) {
-        return pf.options(named(main)).then(function () {
-          pf.init();
-          return Promise.all(others.map(function (url) { return pf.mergeIndex(url.pathname, named(url)); }));
-        }).then(function () { return pf; });
-      });
-    }
-    return shared[main.href];
-  }
 
   /* Pagefind orders merged results by score, and a sorted search scores a page by its place
      in its own bundle's order: across bundles that mixes the dates. The bundles are

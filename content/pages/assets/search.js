@@ -6,6 +6,8 @@
    All result text is inserted as text nodes (only Pagefind's <mark> is kept). */
 (function () {
   "use strict";
+  // For facets.js, loaded after this file: the one loader of the page's Pagefind.
+  window.bfPagefindLoader = { load: loadPagefind, bundleName: bundleName };
   var root = document.querySelector("[data-bf-search]");
   if (!root) return; // Material's own search answers the box (`search: material`)
 
@@ -32,6 +34,12 @@
     return text.replace("#", count);
   }
 
+  // A bundle's name: its folder ("pagefind", "pagefind-2019-01_2019-06").
+  function bundleName(url) {
+    var name = url.pathname.replace(/\/pagefind\.js$/, "").replace(/\/$/, "");
+    return name.slice(name.lastIndexOf("/") + 1);
+  }
+
   /* One Pagefind per page, shared with facets.js (both import the same module): the bundles
      are merged once. Each bundle carries its name as the filter "bundle", which facets.js
      uses to sort by date across bundles. */
@@ -39,8 +47,7 @@
     var shared = window.bfPagefind || (window.bfPagefind = {});
     if (!shared[main.href]) {
       var named = function (url) {
-        var name = url.pathname.replace(/\/pagefind\.js$/, "").replace(/\/$/, "");
-        return Object.assign({ mergeFilter: { bundle: name.slice(name.lastIndexOf("/") + 1) } }, options);
+        return Object.assign({ mergeFilter: { bundle: bundleName(url) } }, options);
       };
       shared[main.href] = import(main.href).then(function (pf) {
         return pf.options(named(main)).then(function () {
