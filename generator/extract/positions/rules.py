@@ -43,7 +43,7 @@ class PositionRules:
     def cue_verbs(self) -> frozenset[str]:
         """Every lemma that may report a statement or a belief."""
         return (self.speech_verbs | self.belief_verbs | self.evidence_verbs | self.naming_verbs
-                | self.object_verbs)
+                | self.object_verbs | self.intent_verbs)
 
 
 @lru_cache(maxsize=1)
