@@ -30,6 +30,7 @@ class PositionRules:
     issued_documents: frozenset[str]
     organization_nouns: frozenset[str]
     pronouns: dict[str, str]
+    role_abbreviations: dict[str, str]
     cancelling_heads: frozenset[str]
     negations: frozenset[str]
     question_marks: frozenset[str]
@@ -39,11 +40,17 @@ class PositionRules:
     label_stopwords: frozenset[str]
     content_marks: frozenset[str]
 
+    def role_of(self, word: str) -> str | None:
+        """The role a word names: 'spokesman', 'Gov.' (governor); None for other words."""
+        word = word.lower().rstrip(".")
+        word = self.role_abbreviations.get(word, word)
+        return word if word in self.roles else None
+
     @property
     def cue_verbs(self) -> frozenset[str]:
         """Every lemma that may report a statement or a belief."""
         return (self.speech_verbs | self.belief_verbs | self.evidence_verbs | self.naming_verbs
-                | self.object_verbs)
+                | self.object_verbs | self.intent_verbs)
 
 
 @lru_cache(maxsize=1)
@@ -51,5 +58,6 @@ def load_rules(path: Path = RULES_FILE) -> PositionRules:
     """Read the rules file (cached: it is read once per process)."""
     rows = section_rows(path)
     pronouns = {pronoun: kind for pronoun, kind in rows.pop("pronouns")}
+    abbreviations = {short: role for short, role in rows.pop("role_abbreviations")}
     sets = {name: frozenset(row[0].lower() for row in table) for name, table in rows.items()}
-    return PositionRules(pronouns=pronouns, **sets)
+    return PositionRules(pronouns=pronouns, role_abbreviations=abbreviations, **sets)

@@ -205,8 +205,9 @@ class SpeakerResolver:
     def _with_roles(self, speaker: Speaker, tok: Token) -> Speaker:
         """Note the role nouns around a name ("coalition spokesman"), for later 'the spokesman'."""
         for t in tok.subtree:
-            if t.lemma_.lower() in self.rules.roles:
-                speaker.roles.add(t.lemma_.lower())
+            role = self.rules.role_of(t.lemma_) or self.rules.role_of(t.text)
+            if role is not None:
+                speaker.roles.add(role)
         return speaker
 
     def _description(self, tok: Token) -> Speaker:
@@ -263,7 +264,7 @@ class SpeakerResolver:
         if head not in self.rules.roles:
             return None
         matches = [a for a in self._actors if a.kind == "person"
-                   and head in f"{a.title or ''} {a.role or ''}".lower().replace(".", "").split()]
+                   and head in {self.rules.role_of(w) for w in f"{a.title or ''} {a.role or ''}".split()}]
         if len(matches) != 1:
             return None
         return Speaker(matches[0].name, "person", head=head, roles={head})
